@@ -1,0 +1,28 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.template.response import TemplateResponse
+
+from wagtail.models import Page
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = Page.objects.none()
+    if query:
+        results = Page.objects.live().public().specific().search(query)
+
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    try:
+        results_page = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        results_page = paginator.page(1)
+    except EmptyPage:
+        results_page = paginator.page(paginator.num_pages)
+
+    return TemplateResponse(
+        request,
+        "pages/search_page.html",
+        {"search_query": query, "results": results_page},
+    )

@@ -1,0 +1,88 @@
+"""factory_boy factories for the page types; pass `parent=` to place a page."""
+
+from django.utils.text import slugify
+
+from wagtail.models import Page
+
+import factory
+
+from pages.models import (
+    ConventionPage,
+    HomePage,
+    InitiativePage,
+    LegalFrameworkPage,
+    RolePage,
+    StandardPage,
+)
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, **kwargs):
+        page = model_class(*args, **kwargs)
+        (parent or Page.get_first_root_node()).add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+
+class HomePageFactory(PageFactory):
+    title = "Home"
+    slug = "home"
+    intro = "<p>Welcome to the home page.</p>"
+
+    class Meta:
+        model = HomePage
+
+
+class LegalFrameworkPageFactory(PageFactory):
+    title = "Legal framework"
+    intro = "<p>How the law fights trafficking.</p>"
+    conclusion = "<p>Together we can end it.</p>"
+
+    class Meta:
+        model = LegalFrameworkPage
+
+
+class ConventionPageFactory(PageFactory):
+    official_title = factory.LazyAttribute(lambda page: f"Official {page.title}")
+    common_name = factory.LazyAttribute(lambda page: page.title)
+    adopting_body = "United Nations General Assembly"
+    year_adopted = 2000
+    official_text_url = "https://example.org/official-text"
+    summary = "A short summary of the convention."
+
+    class Meta:
+        model = ConventionPage
+
+
+class RolePageFactory(PageFactory):
+    summary = "A short summary of the role."
+    responsibilities = "<p>Making and enforcing laws.</p>"
+    collaboration = "<p>Sharing information with partners.</p>"
+
+    class Meta:
+        model = RolePage
+
+
+class InitiativePageFactory(PageFactory):
+    lead_organisations = "UNODC"
+    year_launched = 2009
+    what_it_does = "<p>Raises awareness.</p>"
+    official_url = "https://example.org/initiative"
+    summary = "A short summary of the initiative."
+
+    class Meta:
+        model = InitiativePage
+
+
+class StandardPageFactory(PageFactory):
+    intro = "An introduction."
+
+    class Meta:
+        model = StandardPage

@@ -1,0 +1,34 @@
+from pages.models import SiteSettings
+
+
+def test_footer_shows_settings_staff_edit(client, site):
+    settings = SiteSettings.for_site(site)
+    settings.organisation_name = "NMPAA Test Org"
+    settings.footer_text = "Open every weekday."
+    settings.email = "help@example.org"
+    settings.save()
+
+    html = client.get("/").text
+    footer = html[html.index('class="site-footer"') :]
+    assert "NMPAA Test Org" in footer
+    assert "Open every weekday." in footer
+    assert 'href="mailto:help@example.org"' in footer
+
+
+def test_phone_link_shows_letters_and_dials_digits(client, site):
+    html = client.get("/").text
+    footer = html[html.index('class="site-footer"') :]
+    assert '<a href="tel:+18778766722">(877) US-NMPAA</a>' in footer
+
+
+def test_phone_number_must_be_dialable(site):
+    from django.core.exceptions import ValidationError
+
+    settings = SiteSettings.for_site(site)
+    settings.phone_number = "877-US-NMPAA"
+    try:
+        settings.full_clean()
+    except ValidationError as error:
+        assert "phone_number" in error.message_dict
+    else:
+        raise AssertionError("a phone number with letters was accepted")
