@@ -263,6 +263,49 @@ class SiteSettings(BaseSiteSetting):
         ),
     )
 
+    staff_notification_email = models.EmailField(
+        default="outreach@nmpaa.org",
+        help_text="Where new sign-ups are announced. Use a mailbox only staff can read.",
+    )
+
+    # Help for people in danger, shown on the home page, beside forms and in the footer.
+    emergency_number = models.CharField(max_length=10, default="911")
+    trafficking_hotline_display = models.CharField(
+        "trafficking hotline as shown", max_length=40, default="1-888-373-7888"
+    )
+    trafficking_hotline_number = models.CharField(
+        "trafficking hotline as dialled", max_length=20, default="+18883737888"
+    )
+    trafficking_hotline_text = models.CharField(
+        "trafficking hotline text number", max_length=20, default="233733"
+    )
+    missing_children_display = models.CharField(
+        "NCMEC hotline as shown", max_length=60, default="1-800-THE-LOST (1-800-843-5678)"
+    )
+    missing_children_number = models.CharField(
+        "NCMEC hotline as dialled", max_length=20, default="+18008435678"
+    )
+    get_help_text = RichTextField(
+        "get help now",
+        features=INLINE_FEATURES,
+        blank=True,
+        default=(
+            "<p>If you or someone else is in danger now, call 911. "
+            "NMPAA is not a law enforcement agency.</p>"
+        ),
+    )
+
+    # A sitewide banner for urgent news, switched on and off without a deploy.
+    alert_banner_enabled = models.BooleanField("show the alert banner", default=False)
+    alert_banner_text = models.CharField(max_length=300, blank=True)
+
+    # Where "Exit this page" sends a visitor: a neutral site that gives nothing away.
+    quick_exit_url = models.URLField(
+        max_length=300,
+        default="https://www.google.com/",
+        help_text="A neutral page the quick exit button sends visitors to.",
+    )
+
     panels = [
         FieldPanel("organisation_name"),
         MultiFieldPanel(
@@ -274,6 +317,24 @@ class SiteSettings(BaseSiteSetting):
             heading="Contact",
         ),
         FieldPanel("footer_text"),
+        FieldPanel("staff_notification_email"),
+        MultiFieldPanel(
+            [
+                FieldPanel("emergency_number"),
+                FieldPanel("trafficking_hotline_display"),
+                FieldPanel("trafficking_hotline_number"),
+                FieldPanel("trafficking_hotline_text"),
+                FieldPanel("missing_children_display"),
+                FieldPanel("missing_children_number"),
+                FieldPanel("get_help_text"),
+            ],
+            heading="Get help now",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("alert_banner_enabled"), FieldPanel("alert_banner_text")],
+            heading="Alert banner",
+        ),
+        FieldPanel("quick_exit_url"),
     ]
 
     class Meta:

@@ -97,7 +97,9 @@ class Command(BaseCommand):
         if site and isinstance(site.root_page.specific, HomePage):
             return self.sync_page(site.root_page.get_parent(), HomePage, data, page=site.root_page)
 
-        tree_root = Page.get_first_root_node()
+        tree_root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root")
+        )
         # Wagtail's install makes a placeholder "Welcome" page; ours replaces it.
         for placeholder in tree_root.get_children().filter(
             slug="home", content_type__model="page", numchild=0
