@@ -2,7 +2,7 @@ import io
 
 from django.core.management import call_command
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 import pytest
 
@@ -11,12 +11,17 @@ from tests.factories import HomePageFactory
 
 @pytest.fixture
 def root_page(db):
-    return Page.get_first_root_node()
+    """The tree root Wagtail's migrations make (remade if a transactional test flushed it)."""
+    tree_root = Page.get_first_root_node()
+    if tree_root is None:
+        Locale.objects.get_or_create(language_code="en")
+        tree_root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return tree_root
 
 
 @pytest.fixture
 def home_page(root_page):
-    # Replace Wagtail's placeholder "Welcome" page with ours, as the loader does.
+    """Our home page in place of Wagtail's "Welcome" page, as the content loader leaves it."""
     root_page.get_children().delete()
     return HomePageFactory(parent=Page.get_first_root_node())
 

@@ -66,7 +66,7 @@ def page(browser_context):
 
 
 @pytest.fixture
-def live_site(live_server, django_db_serialized_rollback):
+def live_site(live_server, transactional_db):
     """The whole site as `make run` builds it, served by the live test server."""
     from django.core.management import call_command
 

@@ -8,10 +8,12 @@ import json
 import tomllib
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from pages.models import (
@@ -97,9 +99,7 @@ class Command(BaseCommand):
         if site and isinstance(site.root_page.specific, HomePage):
             return self.sync_page(site.root_page.get_parent(), HomePage, data, page=site.root_page)
 
-        tree_root = Page.get_first_root_node() or Page.add_root(
-            instance=Page(title="Root", slug="root")
-        )
+        tree_root = Page.get_first_root_node() or self.make_tree_root()
         # Wagtail's install makes a placeholder "Welcome" page; ours replaces it.
         for placeholder in tree_root.get_children().filter(
             slug="home", content_type__model="page", numchild=0
@@ -112,6 +112,13 @@ class Command(BaseCommand):
         site.site_name = data["title"]
         site.save()
         return home
+
+    def make_tree_root(self):
+        """An empty database (a flushed test one, say) lacks what Wagtail's migrations made."""
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        return Page.add_root(instance=Page(title="Root", slug="root"))
 
     def sync_page(self, parent, model, data, page=None):
         fields = self.field_values(model, data)
