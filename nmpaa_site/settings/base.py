@@ -301,5 +301,7 @@ LOGGING = {
         # Both log every page save and every task at INFO; that buries real messages.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # Lockouts are WARNING; each single failure at INFO would log usernames and addresses.
+        "axes": {"level": "WARNING"},
     },
 }
