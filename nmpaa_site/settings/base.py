@@ -200,6 +200,8 @@ SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(60 * 60)))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Nothing reads the CSRF cookie from JavaScript (Wagtail's admin takes the token from the page).
+CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "nmpaa_site.errors.csrf_failure"
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -42,4 +42,12 @@ def test_editor_signs_in_and_edits_a_page_under_the_admin_policy(page, live_site
     title = page.locator("#id_title")
     title.wait_for()
     assert title.input_value() == home.title
+
+    # Saving exercises the admin's CSRF-protected form with an HttpOnly CSRF cookie.
+    title.fill("Home (edited in the browser test)")
+    page.get_by_role("button", name="Save draft").click()
+    page.get_by_text("has been updated").wait_for()
+    assert Page.objects.get(pk=home.pk).get_latest_revision().content["title"] == (
+        "Home (edited in the browser test)"
+    )
     assert csp_violations(page) == []

@@ -6,10 +6,12 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+UNSET_IN_PRODUCTION = {"DEBUG", "HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 
 def run_check(**env_overrides):
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "HTTPS"}}
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE must not leak into a deployment check.
+    env = {k: v for k, v in os.environ.items() if k not in UNSET_IN_PRODUCTION}
     env.update(
         DJANGO_SETTINGS_MODULE="nmpaa_site.settings.production",
         SECRET_KEY="Zq8!pK2@vL9#mX4$wR7%tN1^yB6&hJ3*cF5(dG0)sA-e_uI+oP=",
@@ -41,7 +43,8 @@ def test_check_deploy_complains_when_https_is_switched_off():
 
 
 def production_settings(*names, **env_overrides):
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "HTTPS"}}
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE must not leak into a deployment check.
+    env = {k: v for k, v in os.environ.items() if k not in UNSET_IN_PRODUCTION}
     env.update(
         DJANGO_SETTINGS_MODULE="nmpaa_site.settings.production",
         SECRET_KEY="k" * 50,
@@ -69,6 +72,7 @@ def test_production_cookies_are_host_only_secure_and_lax():
         "CSRF_COOKIE_NAME",
         "SESSION_COOKIE_SECURE",
         "SESSION_COOKIE_HTTPONLY",
+        "CSRF_COOKIE_HTTPONLY",
         "SESSION_COOKIE_SAMESITE",
         "SESSION_COOKIE_DOMAIN",
         "SECURE_HSTS_SECONDS",
@@ -77,6 +81,7 @@ def test_production_cookies_are_host_only_secure_and_lax():
     ) == [
         "'__Host-sessionid'",
         "'__Host-csrftoken'",
+        "True",
         "True",
         "True",
         "'Lax'",
