@@ -7,12 +7,15 @@ never throttles the recovery codes or the other way round.
 """
 
 from django import forms
-from django.views.generic import FormView
+from django.core.exceptions import PermissionDenied
+from django.views.generic import FormView, TemplateView
 
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail_2fa.views import LoginView as Wagtail2FALoginView
+
+from .management.commands.recovery_codes import replace_recovery_codes
 
 
 class TwoFactorCodeForm(forms.Form):
@@ -48,3 +51,20 @@ class TwoFactorLoginView(Wagtail2FALoginView):
     def form_valid(self, form):
         otp_login(self.request, form.device)
         return FormView.form_valid(self, form)
+
+
+class RecoveryCodesView(TemplateView):
+    """Show fresh recovery codes once. Only for staff with an authenticator app, so codes
+    never replace setting one up; new codes replace the old ones."""
+
+    template_name = "two_factor/recovery_codes.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        has_app = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
+        if not has_app or not request.user.is_verified():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request):
+        codes = replace_recovery_codes(request.user)
+        return self.render_to_response(self.get_context_data(codes=codes))

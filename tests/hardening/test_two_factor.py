@@ -97,3 +97,33 @@ def test_superuser_can_reset_a_lost_device(client, reviewer):
     client.force_login(reviewer)
     # No device any more: they are sent to set up a new one, not to a code prompt.
     assert "/admin/2fa/devices/new" in client.get(ADMIN)["Location"]
+
+
+def verified_login(client, user):
+    device = add_authenticator(user)
+    client.force_login(user)
+    client.post("/admin/2fa/auth", {"otp_token": f"{totp(device.bin_key):06d}"})
+
+
+def test_staff_make_their_own_recovery_codes_in_the_admin(client, superuser):
+    verified_login(client, superuser)
+    page = client.get("/admin/2fa/recovery-codes/")
+    assert page.status_code == 200
+    response = client.post("/admin/2fa/recovery-codes/")
+    assert response.status_code == 200
+    codes = response.context["codes"]
+    assert len(codes) == 10
+    assert codes[0] in response.content.decode()
+
+    client.logout()
+    client.force_login(superuser)
+    assert client.post("/admin/2fa/auth", {"otp_token": codes[3]}).status_code == 302
+    assert client.get(ADMIN).status_code == 200
+
+
+def test_recovery_codes_cannot_stand_in_for_setting_up_an_app(client, editor):
+    client.force_login(editor)
+    response = client.post("/admin/2fa/recovery-codes/")
+    # The admin turns the refusal into "Sorry, you do not have permission" on its home page.
+    assert response.status_code == 302 and response["Location"] == ADMIN
+    assert not editor.staticdevice_set.exists()
