@@ -6,7 +6,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://root@127.0.0.1:5432/nmpaa
 export PORT
 
-.PHONY: run serve test lint format install
+.PHONY: run serve test lint format install backup
 
 $(VENV)/.installed: requirements-dev.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,3 +43,7 @@ lint: install
 format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+## One restorable archive of the database and media in BACKUP_DIR (default ./backups).
+backup: install
+	$(PY) manage.py backup

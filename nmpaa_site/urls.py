@@ -9,14 +9,27 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from pages.views import search
 
+from .two_factor_login import TwoFactorLoginView
+
+# The Wagtail login is the only login: Django's own admin is not installed.
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    # Ahead of wagtail-2fa's own view of the same name and path (see two_factor_login.py).
+    path(
+        settings.WAGTAILADMIN_PATH + "2fa/auth",
+        TwoFactorLoginView.as_view(),
+        name="wagtail_2fa_auth",
+    ),
+    path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        TemplateView.as_view(
+            template_name="robots.txt",
+            content_type="text/plain",
+            extra_context={"admin_path": settings.WAGTAILADMIN_PATH},
+        ),
         name="robots-txt",
     ),
 ]
@@ -27,3 +40,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# /healthz is answered by nmpaa_site.health.HealthCheckMiddleware, ahead of host checks.
+handler400 = "nmpaa_site.errors.bad_request"
+handler403 = "nmpaa_site.errors.permission_denied"
+handler500 = "nmpaa_site.errors.server_error"

@@ -46,6 +46,7 @@ def test_gunicorn_serves_home_page_and_static_file(tmp_path, site):
         DJANGO_SETTINGS_MODULE="nmpaa_site.settings.production",
         SECRET_KEY="smoke-test-" + "x" * 40,
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        HTTPS="false",  # plain HTTP here; production redirects to HTTPS
         DATABASE_URL=f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         STATIC_ROOT=str(tmp_path / "static"),
         HOST="127.0.0.1",

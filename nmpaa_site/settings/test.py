@@ -16,3 +16,7 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests log staff in with force_login and Client.login (which passes no request, as
+# django-axes requires); tests/hardening switches 2FA and axes on to prove them.
+WAGTAIL_2FA_REQUIRED = False
+AXES_ENABLED = False

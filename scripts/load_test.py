@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Sign-ups under load: N submissions from W concurrent clients while R clients read pages.
+
+    DATABASE_URL=postgres://… .venv/bin/python scripts/load_test.py http://127.0.0.1:8300
+
+Run against gunicorn on PostgreSQL with sign-up rate limits relaxed (one machine sends
+everything). Each submission carries a unique token in its email and text fields; at the
+end every accepted submission (a redirect to the thank-you page) must match exactly one
+row in the outreach tables, and no response may be a 5xx other than a clean 503.
+Forms are found by following links from the home page; with none, it says so and stops.
+"""
+
+import argparse
+import os
+import random
+import re
+import statistics
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+import uuid
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from site_forms import (  # noqa: E402
+    discover,
+    fetch,
+    form_payload,
+    new_session,
+    sign_up_forms,
+)
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a 302 is the answer we want to see, not follow
+
+
+def submission_values(opener, form, token):
+    values = form_payload(opener, form)
+    for name in values:
+        lowered = name.lower()
+        if "email" in lowered:
+            values[name] = f"load+{token}@example.org"
+        elif any(word in lowered for word in ("name", "message", "organisation", "organization")):
+            values[name] = f"Load {token}"
+    return values
+
+
+class Results:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.statuses = Counter()
+        self.read_statuses = Counter()
+        self.accepted_tokens = []
+        self.latencies = []
+
+    def record(self, status, token, seconds):
+        with self.lock:
+            self.statuses[status] += 1
+            self.latencies.append(seconds)
+            if status in {302, 303}:
+                self.accepted_tokens.append(token)
+
+
+def submit(form, results):
+    import http.cookiejar
+
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirects)
+    token = uuid.uuid4().hex[:16]
+    started = time.monotonic()
+    try:
+        values = submission_values(opener, form, token)
+    except Exception:
+        results.record("no form page", token, time.monotonic() - started)
+        return
+    data = urllib.parse.urlencode(values).encode()
+    status, _, _ = fetch(opener, form.action, data=data, headers={"Referer": form.page_url})
+    results.record(status, token, time.monotonic() - started)
+
+
+def read_pages(pages, results, stop):
+    opener, _ = new_session()
+    while not stop.is_set():
+        status, _, _ = fetch(opener, random.choice(pages))
+        with results.lock:
+            results.read_statuses[status] += 1
+
+
+TOKEN = re.compile(r"(?:load\+|Load )([0-9a-f]{16})")
+
+
+def rows_per_token(database_url):
+    """How many outreach rows carry each load-test token (in any text field)."""
+    os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nmpaa_site.settings.production")
+    # Only reads the database; production settings insist on these being set.
+    os.environ.setdefault("SECRET_KEY", "load-test-read-only-" + "r" * 40)
+    os.environ.setdefault("ALLOWED_HOSTS", "localhost")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    import django
+
+    django.setup()
+    from django.apps import apps
+    from django.db import models
+
+    counts = Counter()
+    for model in apps.get_app_config("outreach").get_models():
+        text_fields = [
+            f.attname
+            for f in model._meta.fields
+            if isinstance(f, models.CharField | models.TextField)
+        ]
+        if not text_fields:
+            continue
+        for row in model.objects.values_list(*text_fields):
+            found = {match for value in row if value for match in TOKEN.findall(str(value))}
+            counts.update(found)
+    return counts
+
+
+def run(base, submissions, writers, readers, database_url, during=None, allow_503=False):
+    pages, forms = discover(base)
+    posts = sign_up_forms(forms)
+    print(f"crawled {len(pages)} pages, found {len(posts)} sign-up form(s)")
+    if not posts:
+        print("no sign-up forms linked from the home page: load test skipped")
+        return None
+    results, stop = Results(), threading.Event()
+    started = time.monotonic()
+    reader_threads = [
+        threading.Thread(target=read_pages, args=(pages, results, stop), daemon=True)
+        for _ in range(readers)
+    ]
+    for thread in reader_threads:
+        thread.start()
+    with ThreadPoolExecutor(max_workers=writers) as pool:
+        futures = [pool.submit(submit, posts[i % len(posts)], results) for i in range(submissions)]
+        if during:
+            during()
+        for future in futures:
+            future.result()
+    stop.set()
+    for thread in reader_threads:
+        thread.join(timeout=30)
+    elapsed = time.monotonic() - started
+    return report(results, elapsed, database_url, allow_503)
+
+
+def report(results, elapsed, database_url, allow_503):
+    """Print the figures; return the number of problems (lost, doubled, unclean errors)."""
+    accepted = len(results.accepted_tokens)
+    total = sum(results.statuses.values())
+    latencies = sorted(results.latencies)
+    rate = total / elapsed
+    print(f"submissions: {total} sent in {elapsed:.1f}s ({rate:.1f}/s), {accepted} accepted")
+    print(f"submission statuses: {dict(sorted(results.statuses.items(), key=str))}")
+    print(f"page reads: {dict(sorted(results.read_statuses.items(), key=str))}")
+    if latencies:
+        p95 = latencies[int(len(latencies) * 0.95) - 1]
+        print(f"submission latency: median {statistics.median(latencies):.2f}s, p95 {p95:.2f}s")
+    bad = [
+        s
+        for s in (*results.statuses, *results.read_statuses)
+        if s is None or (isinstance(s, int) and s >= 500 and not (allow_503 and s == 503))
+    ]
+    counts = rows_per_token(database_url)
+    missing = [t for t in results.accepted_tokens if counts[t] == 0]
+    doubled = [t for t in results.accepted_tokens if counts[t] > 1]
+    exact = accepted - len(missing) - len(doubled)
+    print(f"accepted submissions with exactly one row: {exact}/{accepted}")
+    print(f"missing rows: {len(missing)}, duplicated rows: {len(doubled)}")
+    problems = len(missing) + len(doubled) + (1 if bad else 0)
+    if bad:
+        print(f"FAIL: unclean server errors: {bad}")
+    return problems
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("base_url")
+    parser.add_argument("--submissions", type=int, default=1000)
+    parser.add_argument("--writers", type=int, default=50)
+    parser.add_argument("--readers", type=int, default=50)
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
+    args = parser.parse_args()
+    problems = run(
+        args.base_url.rstrip("/"), args.submissions, args.writers, args.readers, args.database_url
+    )
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
