@@ -135,6 +135,8 @@ class SubmissionViewSet(ModelViewSet):
 
 class AdvocateSignupViewSet(SubmissionViewSet):
     model = AdvocateSignup
+    url_prefix = "outreach/advocates"
+    url_namespace = "outreach_advocates"
     menu_label = "Advocates"
     icon = "user"
     list_display = ["name", "city", "state", "interests_display", "status", "created_at"]
@@ -148,6 +150,8 @@ class AdvocateSignupViewSet(SubmissionViewSet):
 
 class PartnerSignupViewSet(SubmissionViewSet):
     model = PartnerSignup
+    url_prefix = "outreach/partners"
+    url_namespace = "outreach_partners"
     menu_label = "Partners"
     icon = "group"
     list_display = ["organisation", "name", "organisation_type", "state", "status", "created_at"]
@@ -176,6 +180,8 @@ class PartnerSignupViewSet(SubmissionViewSet):
 
 class TrainingRequestViewSet(SubmissionViewSet):
     model = TrainingRequest
+    url_prefix = "outreach/training-requests"
+    url_namespace = "outreach_training_requests"
     menu_label = "Training requests"
     icon = "calendar"
     list_display = [

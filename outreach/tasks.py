@@ -11,9 +11,9 @@ from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Site
 
 from django_tasks import task
@@ -37,10 +37,9 @@ def discreet_sender():
 
 
 def send_staff_email(submission, contact):
-    meta = submission._meta
-    path = reverse(f"{meta.app_label}_{meta.model_name}:inspect", args=[submission.pk])
+    path = AdminURLFinder().get_edit_url(submission)
     body = (
-        f"A new {meta.verbose_name} has arrived on the website.\n\n"
+        f"A new {submission._meta.verbose_name} has arrived on the website.\n\n"
         f"Read it in the admin (you will need to log in):\n"
         f"{settings.WAGTAILADMIN_BASE_URL}{path}\n"
     )
