@@ -56,6 +56,15 @@ def log_rejection(kind, reason):
     logger.warning("outreach bot rejected form=%s reason=%s", kind, reason)
 
 
+def client_address(group, request):
+    """The visitor's address: behind N trusted proxies, the Nth from the right in XFF."""
+    proxies = settings.OUTREACH_TRUSTED_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if proxies and len(forwarded) >= proxies and forwarded[-proxies]:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def is_rate_limited(request, kind):
     """Per address and per form, on the shared cache; every rate in the setting must hold."""
     limited = False
@@ -63,7 +72,7 @@ def is_rate_limited(request, kind):
         limited |= is_ratelimited(
             request,
             group=f"outreach-{kind}-{rate}",
-            key="ip",
+            key=client_address,
             rate=rate,
             method="POST",
             increment=True,

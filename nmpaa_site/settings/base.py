@@ -166,6 +166,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 OUTREACH_RATE_LIMITS = [  # per address per form; "off" switches limiting off (benchmarks)
     rate for rate in env_list("OUTREACH_RATE_LIMITS", "10/m,100/h") if rate.lower() != "off"
 ]
+# Proxies in front of gunicorn that append to X-Forwarded-For (0: use the socket address).
+OUTREACH_TRUSTED_PROXY_COUNT = int(os.environ.get("OUTREACH_TRUSTED_PROXY_COUNT", "0"))
 OUTREACH_MIN_FILL_SECONDS = float(os.environ.get("OUTREACH_MIN_FILL_SECONDS", "3"))
 OUTREACH_FORM_MAX_AGE = 60 * 60 * 24  # a form left open longer asks to be sent again
 OUTREACH_RETENTION_DAYS = int(os.environ.get("OUTREACH_RETENTION_DAYS", "730"))

@@ -198,3 +198,15 @@ def test_home_and_partner_pages_link_to_the_sign_up_pages(client, loaded_site):
         assert 'href="/partner-with-us/partner-sign-up/"' in html
         assert 'href="/partner-with-us/request-a-training/"' in html
         assert "tel:+18778766722" in html
+
+
+@override_settings(OUTREACH_RATE_LIMITS=["2/m"], OUTREACH_TRUSTED_PROXY_COUNT=1)
+def test_behind_a_proxy_each_visitor_has_their_own_allowance(client, sign_up_pages):
+    page = sign_up_pages[FormKind.ADVOCATE]
+
+    def post_from(address):
+        data = valid_data(FormKind.ADVOCATE)
+        return client.post(page.url, data, HTTP_X_FORWARDED_FOR=f"6.6.6.6, {address}").status_code
+
+    assert [post_from("203.0.113.5") for _ in range(3)] == [302, 302, 429]
+    assert post_from("198.51.100.7") == 302
