@@ -104,6 +104,13 @@ class SubmissionViewSet(ModelViewSet):
     add_to_admin_menu = False
     inspect_view_enabled = True
     copy_view_enabled = False
+    add_to_reference_index = False  # nothing links to a submission
+    export_headings = {
+        "get_status_display": "Status",
+        "get_notification_state_display": "Notification",
+        "get_organisation_type_display": "Type of organization",
+        "get_delivery_display": "In person or online",
+    }
     edit_view_class = ReviewEditView
     form_fields = ["status", "staff_notes"]
     list_per_page = 50
@@ -116,9 +123,9 @@ class SubmissionViewSet(ModelViewSet):
         "times_to_avoid",
         "wants_confirmation",
         "message",
-        "status",
+        "get_status_display",
         "possible_duplicate",
-        "notification_state",
+        "get_notification_state_display",
         "notification_attempts",
         "notification_error",
         "created_at",
@@ -139,7 +146,16 @@ class AdvocateSignupViewSet(SubmissionViewSet):
     url_namespace = "outreach_advocates"
     menu_label = "Advocates"
     icon = "user"
-    list_display = ["name", "city", "state", "interests_display", "status", "created_at"]
+    list_display = [
+        "name",
+        "city",
+        "state",
+        "interests_display",
+        "status",
+        "notification_state",
+        "possible_duplicate",
+        "created_at",
+    ]
     list_export = ["name", "interests_display", "languages", "availability"] + (
         SubmissionViewSet.common_export
     )
@@ -154,10 +170,19 @@ class PartnerSignupViewSet(SubmissionViewSet):
     url_namespace = "outreach_partners"
     menu_label = "Partners"
     icon = "group"
-    list_display = ["organisation", "name", "organisation_type", "state", "status", "created_at"]
+    list_display = [
+        "organisation",
+        "name",
+        "organisation_type",
+        "state",
+        "status",
+        "notification_state",
+        "possible_duplicate",
+        "created_at",
+    ]
     list_export = [
         "organisation",
-        "organisation_type",
+        "get_organisation_type_display",
         "website",
         "name",
         "role",
@@ -198,7 +223,7 @@ class TrainingRequestViewSet(SubmissionViewSet):
         "audiences_display",
         "expected_attendees",
         "preferred_dates",
-        "delivery",
+        "get_delivery_display",
         "address",
     ] + SubmissionViewSet.common_export
     search_fields = ["organisation", "name", "email", "city"]

@@ -141,6 +141,7 @@ def test_csv_export_holds_the_filtered_list(client, reviewer, advocates):
     keisha = next(row for row in rows if row["Name"] == "Keisha Brown")
     assert keisha["Email"] == "person1@example.org"
     assert keisha["Ways to help"] == "Supporting families of the missing, Awareness events"
+    assert keisha["Status"] == "New"
 
 
 def test_xlsx_export_holds_the_filtered_list(client, reviewer, advocates):
@@ -153,6 +154,7 @@ def test_xlsx_export_holds_the_filtered_list(client, reviewer, advocates):
     record = dict(zip(header, data[0], strict=True))
     assert record["Name"] == "Mary Smith"
     assert record["Notification error"] == "SMTPServerDisconnected: closed"
+    assert record["Notification"] == "Failed: person not notified"
 
 
 def test_inspect_view_shows_the_whole_submission(client, reviewer, advocates):
