@@ -105,6 +105,7 @@ class SubmissionViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     add_to_reference_index = False  # nothing links to a submission
+    inspect_view_fields_exclude = ["form_token"]
     export_headings = {
         "get_status_display": "Status",
         "get_notification_state_display": "Notification",
