@@ -26,4 +26,6 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD python -c "import os, urllib.request; urllib.request.urlopen(f'http://127.0.0.1:{os.environ[\"PORT\"]}/healthz', timeout=4)"
 # Migrations are a release step: docker run IMAGE python manage.py migrate
+# The task worker (sign-up emails, search indexing) is a second container from this image:
+# docker run IMAGE python manage.py db_worker
 CMD ["gunicorn", "-c", "nmpaa_site/gunicorn.conf.py"]

@@ -6,7 +6,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://root@127.0.0.1:5432/nmpaa
 export PORT
 
-.PHONY: run serve test lint format install backup
+.PHONY: run serve test lint format install backup bench
 
 $(VENV)/.installed: requirements-dev.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ run: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_site_content
 	@echo "To log in at http://127.0.0.1:$(PORT)/admin/ create a staff login: $(PY) manage.py createsuperuser"
+	@# The task worker (notification emails, search indexing) runs beside the web server
+	@# and stops with it, however runserver ends.
+	@$(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## Serve the production way: gunicorn, DEBUG off, settings from the environment.
@@ -47,3 +51,7 @@ format: install
 ## One restorable archive of the database and media in BACKUP_DIR (default ./backups).
 backup: install
 	$(PY) manage.py backup
+
+## Outreach sign-ups per second through gunicorn on PostgreSQL (BENCH_DATABASE_URL).
+bench: install
+	$(PY) scripts/bench_submissions.py

@@ -21,7 +21,7 @@ class HomePage(Page):
 
     template = "pages/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.LegalFrameworkPage", "pages.StandardPage"]
+    subpage_types = ["pages.LegalFrameworkPage", "pages.StandardPage", "outreach.SignUpPage"]
     max_count = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
@@ -216,7 +216,7 @@ class StandardPage(Page):
 
     template = "pages/standard_page.html"
     parent_page_types = ["pages.HomePage", "pages.StandardPage"]
-    subpage_types = ["pages.StandardPage"]
+    subpage_types = ["pages.StandardPage", "outreach.SignUpPage"]
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [

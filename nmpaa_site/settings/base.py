@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "outreach",
     "nmpaa_site",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.sites",
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -179,6 +182,27 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # The Wagtail admin's address; a less guessable path keeps casual scanners off its login.
 WAGTAILADMIN_PATH = os.environ.get("WAGTAILADMIN_PATH", "admin").strip("/") + "/"
+
+# Background tasks (our notifications, Wagtail's search and reference indexing) queue in
+# the database; `manage.py db_worker` runs them. Tests use the immediate backend.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Outreach sign-ups (see outreach/ and the README).
+OUTREACH_RATE_LIMITS = [  # per address per form; "off" switches limiting off (benchmarks)
+    rate for rate in env_list("OUTREACH_RATE_LIMITS", "10/m,100/h") if rate.lower() != "off"
+]
+# Proxies in front of gunicorn that append to X-Forwarded-For (0: use the socket address).
+OUTREACH_TRUSTED_PROXY_COUNT = int(os.environ.get("OUTREACH_TRUSTED_PROXY_COUNT", "0"))
+OUTREACH_MIN_FILL_SECONDS = float(os.environ.get("OUTREACH_MIN_FILL_SECONDS", "3"))
+OUTREACH_FORM_MAX_AGE = 60 * 60 * 24  # a form left open longer asks to be sent again
+OUTREACH_RETENTION_DAYS = int(os.environ.get("OUTREACH_RETENTION_DAYS", "730"))
+OUTREACH_PRIVACY_NOTICE_VERSION = os.environ.get("OUTREACH_PRIVACY_NOTICE_VERSION", "2026-11")
+OUTREACH_EMAIL_SENDER_NAME = os.environ.get("OUTREACH_EMAIL_SENDER_NAME", "Website team")
+OUTREACH_NOTIFY_MAX_ATTEMPTS = 5
+OUTREACH_NOTIFY_RETRY_SECONDS = 60  # doubled after each failure
+PHONENUMBER_DEFAULT_REGION = "US"
+PHONENUMBER_DB_FORMAT = "E164"
+
 WAGTAIL_SITE_NAME = "National Missing Persons Advocacy Association"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {

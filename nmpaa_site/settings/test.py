@@ -20,3 +20,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # django-axes requires); tests/hardening switches 2FA and axes on to prove them.
 WAGTAIL_2FA_REQUIRED = False
 AXES_ENABLED = False
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+OUTREACH_MIN_FILL_SECONDS = 0

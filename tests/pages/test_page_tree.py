@@ -1,6 +1,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from outreach.models import SignUpPage
 from pages.models import (
     ConventionPage,
     HomePage,
@@ -18,7 +19,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_home_page_holds_the_section_and_standard_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {LegalFrameworkPage, StandardPage})
+        self.assertAllowedSubpageTypes(HomePage, {LegalFrameworkPage, StandardPage, SignUpPage})
 
     def test_section_holds_only_articles(self):
         self.assertAllowedSubpageTypes(LegalFrameworkPage, ARTICLES)
@@ -32,7 +33,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_standard_pages_nest_under_home_or_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, SignUpPage})
 
     def test_there_can_be_only_one_home_page(self):
         self.assertEqual(HomePage.max_count, 1)

@@ -16,6 +16,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from outreach.models import SignUpPage
 from pages.models import (
     ConventionPage,
     HomePage,
@@ -34,7 +35,7 @@ ARTICLE_KINDS = [
 ]
 STREAM_FIELDS = {"body", "related_pages"}
 # Keys of the content file that are not model fields.
-NOT_FIELDS = {"related"}
+NOT_FIELDS = {"related", "parent"}
 
 
 def body_blocks(items):
@@ -85,8 +86,12 @@ class Command(BaseCommand):
             for kind, model in ARTICLE_KINDS:
                 for data in content[kind]:
                     articles.append((self.sync_page(section, model, data), data))
+            standard_pages = {}
             for data in content["standard_pages"]:
-                self.sync_page(home, StandardPage, data)
+                standard_pages[data["slug"]] = self.sync_page(home, StandardPage, data)
+            for data in content.get("sign_up_pages", []):
+                parent = standard_pages[data["parent"]]
+                self.sync_page(parent, SignUpPage, data)
             # Related pages can point forwards, so they are set once every page exists.
             for article, data in articles:
                 self.sync_related_pages(section, article, data.get("related", []))

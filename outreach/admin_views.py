@@ -1,0 +1,239 @@
+"""Wagtail admin for sign-ups: read, filter, export, and move through the review statuses."""
+
+from django import forms
+from django.utils import timezone
+
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.log_actions import log
+from wagtail.permission_policies import ModelPermissionPolicy
+
+import django_filters
+
+from .choices import (
+    ADVOCATE_INTERESTS,
+    AUDIENCES,
+    COLLABORATION_AREAS,
+    NEXT_STATUSES,
+    ORGANISATION_TYPES,
+    US_STATES,
+    NotificationState,
+    Status,
+)
+from .models import AdvocateSignup, PartnerSignup, TrainingRequest
+
+STATUS_CHANGE_ACTION = "outreach.status_change"
+
+
+class SubmissionPermissionPolicy(ModelPermissionPolicy):
+    """Submissions only ever come from the public forms: nobody adds one in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
+
+
+class ReviewForm(WagtailAdminModelForm):
+    """Staff change only the status (along the workflow) and their private notes."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = Status(self.instance.status)
+        allowed = [current, *NEXT_STATUSES[current]]
+        self.fields["status"].choices = [(s.value, s.label) for s in allowed]
+
+
+class ReviewEditView(generic.EditView):
+    def save_instance(self):
+        old_status = (
+            type(self.object).objects.values_list("status", flat=True).get(pk=self.object.pk)
+        )
+        instance = self.form.save(commit=False)
+        if instance.status != old_status:
+            instance.status_changed_at = timezone.now()
+        instance.save()
+        self.has_content_changes = self.form.has_changed()
+        if instance.status != old_status:
+            log(
+                instance=instance,
+                action=STATUS_CHANGE_ACTION,
+                data={
+                    "from": Status(old_status).label,
+                    "to": Status(instance.status).label,
+                },
+            )
+        if "staff_notes" in self.form.changed_data:
+            log(instance=instance, action="wagtail.edit", content_changed=True)
+        return instance
+
+
+def submission_filterset(model, multi_field=None, multi_choices=(), extra=()):
+    """Filters by status, notification, state, date and the form's own interest field."""
+
+    def filter_multi(queryset, name, value):
+        return queryset.filter(**{f"{multi_field}__contains": value}) if value else queryset
+
+    attrs = {
+        "status": django_filters.ChoiceFilter(choices=Status.choices),
+        "notification_state": django_filters.ChoiceFilter(
+            label="Notification", choices=NotificationState.choices
+        ),
+        "state": django_filters.ChoiceFilter(choices=US_STATES),
+        "created_at": django_filters.DateFromToRangeFilter(
+            label="Received", widget=DateRangePickerWidget
+        ),
+        "possible_duplicate": django_filters.BooleanFilter(label="Possible duplicate"),
+    }
+    if multi_field:
+        attrs[multi_field] = django_filters.ChoiceFilter(
+            label=model._meta.get_field(multi_field).verbose_name.capitalize(),
+            choices=multi_choices,
+            method=lambda queryset, name, value: filter_multi(queryset, name, value),
+        )
+    attrs.update(dict(extra))
+    attrs["Meta"] = type("Meta", (), {"model": model, "fields": []})
+    return type(f"{model.__name__}FilterSet", (WagtailFilterSet,), attrs)
+
+
+class SubmissionViewSet(ModelViewSet):
+    icon = "user"
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    add_to_reference_index = False  # nothing links to a submission
+    inspect_view_fields_exclude = ["form_token"]
+    export_headings = {
+        "get_status_display": "Status",
+        "get_notification_state_display": "Notification",
+        "get_organisation_type_display": "Type of organization",
+        "get_delivery_display": "In person or online",
+    }
+    edit_view_class = ReviewEditView
+    form_fields = ["status", "staff_notes"]
+    list_per_page = 50
+    common_export = [
+        "email",
+        "phone",
+        "city",
+        "state",
+        "contact_methods_display",
+        "times_to_avoid",
+        "wants_confirmation",
+        "message",
+        "get_status_display",
+        "possible_duplicate",
+        "get_notification_state_display",
+        "notification_attempts",
+        "notification_error",
+        "created_at",
+        "privacy_notice_version",
+    ]
+
+    @property
+    def permission_policy(self):
+        return SubmissionPermissionPolicy(self.model)
+
+    def get_form_class(self, for_update=False):
+        return forms.modelform_factory(self.model, form=ReviewForm, fields=self.form_fields)
+
+
+class AdvocateSignupViewSet(SubmissionViewSet):
+    model = AdvocateSignup
+    url_prefix = "outreach/advocates"
+    url_namespace = "outreach_advocates"
+    menu_label = "Advocates"
+    icon = "user"
+    list_display = [
+        "name",
+        "city",
+        "state",
+        "interests_display",
+        "status",
+        "notification_state",
+        "possible_duplicate",
+        "created_at",
+    ]
+    list_export = ["name", "interests_display", "languages", "availability"] + (
+        SubmissionViewSet.common_export
+    )
+    search_fields = ["name", "email", "city"]
+    filterset_class = submission_filterset(AdvocateSignup, "interests", ADVOCATE_INTERESTS)
+    export_filename = "advocate-sign-ups"
+
+
+class PartnerSignupViewSet(SubmissionViewSet):
+    model = PartnerSignup
+    url_prefix = "outreach/partners"
+    url_namespace = "outreach_partners"
+    menu_label = "Partners"
+    icon = "group"
+    list_display = [
+        "organisation",
+        "name",
+        "organisation_type",
+        "state",
+        "status",
+        "notification_state",
+        "possible_duplicate",
+        "created_at",
+    ]
+    list_export = [
+        "organisation",
+        "get_organisation_type_display",
+        "website",
+        "name",
+        "role",
+        "areas_display",
+    ] + SubmissionViewSet.common_export
+    search_fields = ["organisation", "name", "email", "city"]
+    filterset_class = submission_filterset(
+        PartnerSignup,
+        "areas",
+        COLLABORATION_AREAS,
+        extra=[
+            (
+                "organisation_type",
+                django_filters.ChoiceFilter(label="Type", choices=ORGANISATION_TYPES),
+            )
+        ],
+    )
+    export_filename = "partner-sign-ups"
+
+
+class TrainingRequestViewSet(SubmissionViewSet):
+    model = TrainingRequest
+    url_prefix = "outreach/training-requests"
+    url_namespace = "outreach_training_requests"
+    menu_label = "Training requests"
+    icon = "calendar"
+    list_display = [
+        "organisation",
+        "audiences_display",
+        "expected_attendees",
+        "status",
+        "created_at",
+    ]
+    list_export = [
+        "organisation",
+        "name",
+        "role",
+        "audiences_display",
+        "expected_attendees",
+        "preferred_dates",
+        "get_delivery_display",
+        "address",
+    ] + SubmissionViewSet.common_export
+    search_fields = ["organisation", "name", "email", "city"]
+    filterset_class = submission_filterset(TrainingRequest, "audiences", AUDIENCES)
+    export_filename = "training-requests"
+
+
+class OutreachViewSetGroup(ModelViewSetGroup):
+    menu_label = "Outreach"
+    menu_icon = "mail"
+    menu_order = 250
+    items = (AdvocateSignupViewSet, PartnerSignupViewSet, TrainingRequestViewSet)

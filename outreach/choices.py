@@ -1,0 +1,106 @@
+"""Fixed lists the sign-up forms, models and admin filters share.
+
+Codes are stored comma-separated, so no code may be a substring of another.
+"""
+
+from django.db import models
+
+
+class Status(models.TextChoices):
+    NEW = "new", "New"
+    CONTACTED = "contacted", "Contacted"
+    ACTIVE = "active", "Active"
+    DECLINED = "declined", "Declined"
+    ARCHIVED = "archived", "Archived"
+
+
+# Which status a submission may move to next; staff never skip straight past "contacted".
+NEXT_STATUSES = {
+    Status.NEW: [Status.CONTACTED, Status.DECLINED, Status.ARCHIVED],
+    Status.CONTACTED: [Status.ACTIVE, Status.DECLINED, Status.ARCHIVED],
+    Status.ACTIVE: [Status.DECLINED, Status.ARCHIVED],
+    Status.DECLINED: [Status.CONTACTED, Status.ARCHIVED],
+    Status.ARCHIVED: [Status.CONTACTED],
+}
+
+# Only these are ever removed by the retention command.
+CLOSED_STATUSES = [Status.DECLINED, Status.ARCHIVED]
+
+
+class FormKind(models.TextChoices):
+    ADVOCATE = "advocate", "Become an advocate"
+    PARTNER = "partner", "Partner with us"
+    TRAINING = "training", "Request a training or talk"
+
+
+class NotificationState(models.TextChoices):
+    PENDING = "pending", "Waiting to be sent"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed: person not notified"
+
+
+CONTACT_METHODS = [
+    ("email", "Email"),
+    ("phone", "Phone call"),
+    ("text", "Text message"),
+]
+
+ADVOCATE_INTERESTS = [
+    ("outreach", "Community outreach"),
+    ("education", "Education and training"),
+    ("families", "Supporting families of the missing"),
+    ("events", "Awareness events"),
+    ("other", "Other"),
+]
+
+ORGANISATION_TYPES = [
+    ("ngo", "Nonprofit or NGO"),
+    ("faith", "Faith community"),
+    ("school", "School or university"),
+    ("law", "Law enforcement"),
+    ("government", "Government agency"),
+    ("business", "Business"),
+    ("media", "Media"),
+    ("other", "Other"),
+]
+
+COLLABORATION_AREAS = [
+    ("awareness", "Awareness"),
+    ("training", "Training"),
+    ("referrals", "Victim support and referrals"),
+    ("events", "Events"),
+    ("funding", "Funding"),
+    ("other", "Other"),
+]
+
+AUDIENCES = [
+    ("children", "Children"),
+    ("teens", "Teens"),
+    ("parents", "Parents"),
+    ("educators", "Educators"),
+    ("adults", "Adults"),
+]
+
+DELIVERY_MODES = [
+    ("in_person", "In person"),
+    ("online", "Online"),
+]
+
+US_STATES = [
+    ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"),
+    ("CA", "California"), ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"),
+    ("DC", "District of Columbia"), ("FL", "Florida"), ("GA", "Georgia"), ("HI", "Hawaii"),
+    ("ID", "Idaho"), ("IL", "Illinois"), ("IN", "Indiana"), ("IA", "Iowa"),
+    ("KS", "Kansas"), ("KY", "Kentucky"), ("LA", "Louisiana"), ("ME", "Maine"),
+    ("MD", "Maryland"), ("MA", "Massachusetts"), ("MI", "Michigan"), ("MN", "Minnesota"),
+    ("MS", "Mississippi"), ("MO", "Missouri"), ("MT", "Montana"), ("NE", "Nebraska"),
+    ("NV", "Nevada"), ("NH", "New Hampshire"), ("NJ", "New Jersey"), ("NM", "New Mexico"),
+    ("NY", "New York"), ("NC", "North Carolina"), ("ND", "North Dakota"), ("OH", "Ohio"),
+    ("OK", "Oklahoma"), ("OR", "Oregon"), ("PA", "Pennsylvania"), ("RI", "Rhode Island"),
+    ("SC", "South Carolina"), ("SD", "South Dakota"), ("TN", "Tennessee"), ("TX", "Texas"),
+    ("UT", "Utah"), ("VT", "Vermont"), ("VA", "Virginia"), ("WA", "Washington"),
+    ("WV", "West Virginia"), ("WI", "Wisconsin"), ("WY", "Wyoming"),
+    ("PR", "Puerto Rico"), ("GU", "Guam"), ("VI", "U.S. Virgin Islands"),
+    ("AS", "American Samoa"), ("MP", "Northern Mariana Islands"),
+    ("XX", "Outside the United States"),
+]  # fmt: skip

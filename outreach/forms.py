@@ -1,0 +1,243 @@
+"""The three sign-up forms. Every field has a maximum length; what is stored is what was typed."""
+
+from django import forms
+from django.contrib.auth.base_user import BaseUserManager
+
+from phonenumber_field.formfields import PhoneNumberField
+
+from .choices import (
+    ADVOCATE_INTERESTS,
+    AUDIENCES,
+    COLLABORATION_AREAS,
+    CONTACT_METHODS,
+    DELIVERY_MODES,
+    FormKind,
+)
+from .models import AdvocateSignup, PartnerSignup, TrainingRequest
+
+GROUP_WIDGETS = {"checkboxselectmultiple", "radioselect"}
+UNREADABLE = "\ufffd"  # what Django puts in place of bytes that are not valid UTF-8
+
+COMMON_FIELDS = [
+    "email",
+    "phone",
+    "city",
+    "state",
+    "contact_methods",
+    "times_to_avoid",
+    "message",
+    "wants_confirmation",
+]
+
+
+def choices_field(choices, label, required_message, help_text=""):
+    return forms.MultipleChoiceField(
+        choices=choices,
+        label=label,
+        help_text=help_text,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": required_message},
+    )
+
+
+class SignUpForm(forms.ModelForm):
+    """Fields, checks and accessible markup every sign-up shares."""
+
+    CONSENT_TEXT = (
+        "I agree that NMPAA may keep these details and contact me about this request, "
+        "as the privacy notice explains."
+    )
+    MULTI_FIELDS = ["contact_methods"]
+    REQUIRED_MESSAGES = {"state": 'Choose your state, or "Outside the United States".'}
+
+    phone = PhoneNumberField(
+        region="US",
+        required=False,
+        label="Phone number (optional)",
+        help_text="A US number, or + and the country code for a number outside the US.",
+        error_messages={
+            "invalid": "Enter a phone number like (555) 123-4567, or + and the country code."
+        },
+    )
+    contact_methods = choices_field(
+        CONTACT_METHODS,
+        "How is it safe to contact you?",
+        "Choose at least one safe way to contact you.",
+        "Choose every way that is safe. We will use only these.",
+    )
+    consent = forms.BooleanField(
+        label=CONSENT_TEXT,
+        error_messages={"required": "Tick the box to agree, so we are allowed to contact you."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wants_confirmation"].label = "Send me an email to confirm you received this"
+        self.fields[
+            "wants_confirmation"
+        ].help_text = "Untick this if someone else can read your email."
+        self.fields[
+            "times_to_avoid"
+        ].help_text = "For example: no calls after 6pm, no voicemail, do not text."
+        self.fields["email"].label = "Email address"
+        default_required = forms.Field.default_error_messages["required"]
+        for name, field in self.fields.items():
+            if name in self.REQUIRED_MESSAGES:
+                field.error_messages["required"] = self.REQUIRED_MESSAGES[name]
+            elif field.error_messages.get("required") == default_required:
+                field.error_messages["required"] = f"Enter {field.label.lower()}."
+            is_checkbox = isinstance(field.widget, forms.CheckboxInput)
+            if not field.required and not is_checkbox and "(optional)" not in field.label:
+                field.label = f"{field.label} (optional)"
+        self.fields["email"].error_messages["invalid"] = (
+            "Enter an email address like name@example.com."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            if isinstance(value, str) and UNREADABLE in value:
+                self.add_error(
+                    name, "This contains characters we could not read. Please type it again."
+                )
+        return cleaned
+
+    def clean_email(self):
+        return BaseUserManager.normalize_email(self.cleaned_data["email"])
+
+    def _post_clean(self):
+        for name in self.MULTI_FIELDS:
+            if isinstance(self.cleaned_data.get(name), list):
+                self.cleaned_data[name] = ",".join(self.cleaned_data[name])
+        super()._post_clean()
+
+    # Markup helpers for the templates (ids follow the site's form-markup contract).
+
+    def describe_fields(self):
+        """Point every input at its hint and error, so screen readers read them together."""
+        for bound in self:
+            ids = []
+            if bound.help_text:
+                ids.append(f"{bound.auto_id}-hint")
+            if bound.errors:
+                ids.append(f"{bound.auto_id}-error")
+                bound.field.widget.attrs["aria-invalid"] = "true"
+            # Kept on the field too: a checkbox group's fieldset is described the same way.
+            bound.field.described_by = " ".join(ids)
+            if ids:
+                bound.field.widget.attrs["aria-describedby"] = bound.field.described_by
+        return self
+
+    def error_summary(self):
+        """(anchor id, message) for every error, in the order the fields appear."""
+        summary = [("", error) for error in self.non_field_errors()]
+        for bound in self:
+            anchor = bound.auto_id
+            if bound.widget_type in GROUP_WIDGETS:
+                anchor = f"{bound.auto_id}_0"
+            summary.extend((anchor, error) for error in bound.errors)
+        return summary
+
+
+class AdvocateForm(SignUpForm):
+    MULTI_FIELDS = ["contact_methods", "interests"]
+
+    interests = choices_field(
+        ADVOCATE_INTERESTS, "Ways you would like to help", "Choose at least one way to help."
+    )
+
+    class Meta:
+        model = AdvocateSignup
+        fields = [
+            "name",
+            *COMMON_FIELDS[:4],
+            "interests",
+            "languages",
+            "availability",
+            *COMMON_FIELDS[4:],
+        ]
+        labels = {"name": "Your name", "languages": "Languages you speak"}
+        help_texts = {"availability": "For example: weekday evenings, one Saturday a month."}
+
+
+class PartnerForm(SignUpForm):
+    MULTI_FIELDS = ["contact_methods", "areas"]
+    REQUIRED_MESSAGES = SignUpForm.REQUIRED_MESSAGES | {
+        "organisation_type": "Choose the type of organization."
+    }
+
+    areas = choices_field(
+        COLLABORATION_AREAS, "Areas of collaboration", "Choose at least one area."
+    )
+    website = forms.URLField(
+        required=False,
+        max_length=300,
+        assume_scheme="https",
+        label="Website (optional)",
+        error_messages={"invalid": "Enter a web address like https://example.org."},
+    )
+
+    class Meta:
+        model = PartnerSignup
+        fields = [
+            "organisation",
+            "organisation_type",
+            "website",
+            "name",
+            "role",
+            *COMMON_FIELDS[:4],
+            "areas",
+            *COMMON_FIELDS[4:],
+        ]
+        labels = {"role": "Contact's role (optional)"}
+
+
+class TrainingForm(SignUpForm):
+    MULTI_FIELDS = ["contact_methods", "audiences"]
+    REQUIRED_MESSAGES = SignUpForm.REQUIRED_MESSAGES | {"delivery": "Choose in person or online."}
+
+    audiences = choices_field(AUDIENCES, "Who is the audience?", "Choose at least one audience.")
+    expected_attendees = forms.IntegerField(
+        label="How many people do you expect?",
+        min_value=1,
+        max_value=5000,
+        error_messages={
+            "required": "Enter how many people you expect.",
+            "invalid": "Enter the number of people as a whole number, like 30.",
+            "min_value": "Enter a number of people of 1 or more.",
+            "max_value": "For more than 5,000 people, please call us.",
+        },
+    )
+    delivery = forms.ChoiceField(
+        choices=DELIVERY_MODES, widget=forms.RadioSelect, label="In person or online?"
+    )
+
+    class Meta:
+        model = TrainingRequest
+        fields = [
+            "organisation",
+            "name",
+            "role",
+            *COMMON_FIELDS[:4],
+            "audiences",
+            "expected_attendees",
+            "preferred_dates",
+            "delivery",
+            "address",
+            *COMMON_FIELDS[4:],
+        ]
+        labels = {"role": "Your role (optional)", "address": "Address (for in-person sessions)"}
+        help_texts = {"preferred_dates": "A few dates or weeks that would suit you."}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("delivery") == "in_person" and not cleaned.get("address"):
+            self.add_error("address", "Enter the address where the session would take place.")
+        return cleaned
+
+
+SIGN_UP_FORMS = {
+    FormKind.ADVOCATE: AdvocateForm,
+    FormKind.PARTNER: PartnerForm,
+    FormKind.TRAINING: TrainingForm,
+}

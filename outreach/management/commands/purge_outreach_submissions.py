@@ -1,0 +1,80 @@
+"""Delete (or anonymise) closed sign-ups once the retention period has passed.
+
+Only declined and archived submissions are touched, counted from their last status change.
+Run it daily from cron or the platform scheduler; --dry-run only counts.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from outreach.choices import CLOSED_STATUSES
+from outreach.models import SUBMISSION_MODELS
+
+ANONYMISED = "(removed)"
+PERSONAL_TEXT_FIELDS = [
+    "name",
+    "email",
+    "city",
+    "message",
+    "times_to_avoid",
+    "staff_notes",
+    "notification_error",
+    "role",
+    "languages",
+    "availability",
+    "website",
+    "address",
+    "preferred_dates",
+]
+
+
+class Command(BaseCommand):
+    help = "Remove declined/archived sign-ups older than OUTREACH_RETENTION_DAYS."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=settings.OUTREACH_RETENTION_DAYS,
+            help="Retention period in days (default: the OUTREACH_RETENTION_DAYS setting).",
+        )
+        parser.add_argument(
+            "--anonymise",
+            action="store_true",
+            help="Blank the personal details but keep the rows for counting.",
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Only say what would go.")
+
+    def handle(self, *args, days, anonymise, dry_run, **options):
+        if days < 1:
+            raise CommandError("--days must be 1 or more.")
+        cutoff = timezone.now() - timedelta(days=days)
+        outcome = ("would be " if dry_run else "") + ("anonymised" if anonymise else "deleted")
+        with transaction.atomic():
+            for kind, model in SUBMISSION_MODELS.items():
+                expired = model.objects.filter(
+                    status__in=CLOSED_STATUSES, status_changed_at__lt=cutoff
+                )
+                if anonymise:
+                    expired = expired.exclude(email="")
+                count = expired.count()
+                if not dry_run and count:
+                    if anonymise:
+                        self.anonymise(model, expired)
+                    else:
+                        expired.delete()
+                self.stdout.write(f"{kind}: {count} {outcome}")
+
+    def anonymise(self, model, queryset):
+        names = {field.name for field in model._meta.get_fields()}
+        blanks = {name: "" for name in PERSONAL_TEXT_FIELDS if name in names}
+        blanks["phone"] = ""
+        if "name" in blanks:
+            blanks["name"] = ANONYMISED
+        if "organisation" in names:
+            blanks["organisation"] = ANONYMISED
+        queryset.update(**blanks)

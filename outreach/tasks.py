@@ -1,0 +1,123 @@
+"""Background notifications for a saved sign-up, with bounded retries recorded on the row.
+
+django-tasks has no retry of its own: a failure is written on the submission (attempts and
+error, for staff to see), a later attempt is queued, and the exception is re-raised so the
+task result is stored as failed with its traceback as well.
+"""
+
+import logging
+from datetime import timedelta
+from email.utils import formataddr, parseaddr
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.utils import timezone
+
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import Site
+
+from django_tasks import task
+
+from pages.models import SiteSettings
+
+from .choices import FormKind, NotificationState
+
+logger = logging.getLogger("outreach")
+
+
+def site_settings():
+    site = Site.objects.filter(is_default_site=True).first()
+    return SiteSettings.for_site(site) if site else SiteSettings()
+
+
+def discreet_sender():
+    """A neutral name on the From line: an inbox someone else reads should give nothing away."""
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    return formataddr((settings.OUTREACH_EMAIL_SENDER_NAME, address))
+
+
+def send_staff_email(submission, contact):
+    path = AdminURLFinder().get_edit_url(submission)
+    body = (
+        f"A new {submission._meta.verbose_name} has arrived on the website.\n\n"
+        f"Read it in the admin (you will need to log in):\n"
+        f"{settings.WAGTAILADMIN_BASE_URL}{path}\n"
+    )
+    EmailMessage(
+        subject="New website sign-up",
+        body=body,
+        from_email=discreet_sender(),
+        to=[contact.staff_notification_email],
+    ).send()
+
+
+def send_confirmation(submission, contact):
+    body = (
+        "Hello,\n\n"
+        "We received your request. Someone from our team will contact you in the way "
+        "you asked.\n\n"
+        f"If you have a question, call us on {contact.phone_display}.\n\n"
+        "If you did not send a request, you can ignore this email.\n"
+    )
+    EmailMessage(
+        subject="We received your request",
+        body=body,
+        from_email=discreet_sender(),
+        to=[submission.email],
+    ).send()
+
+
+def retry_later(kind, pk, attempts):
+    backend = notify_about_submission.get_backend()
+    if backend.supports_defer:
+        delay = timedelta(seconds=settings.OUTREACH_NOTIFY_RETRY_SECONDS * 2 ** (attempts - 1))
+        notify_about_submission.using(run_after=timezone.now() + delay).enqueue(kind, pk)
+    else:
+        notify_about_submission.enqueue(kind, pk)
+
+
+@task()
+def notify_about_submission(kind, pk):
+    from .models import SUBMISSION_MODELS
+
+    model = SUBMISSION_MODELS[FormKind(kind)]
+    submission = model.objects.filter(pk=pk).first()
+    if submission is None or submission.notification_state == NotificationState.SENT:
+        return "nothing to send"
+
+    contact = site_settings()
+    try:
+        if submission.staff_notified_at is None:
+            send_staff_email(submission, contact)
+            submission.staff_notified_at = timezone.now()
+            submission.save(update_fields=["staff_notified_at"])
+        if submission.wants_confirmation and submission.confirmation_sent_at is None:
+            send_confirmation(submission, contact)
+            submission.confirmation_sent_at = timezone.now()
+            submission.save(update_fields=["confirmation_sent_at"])
+    except Exception as error:
+        submission.notification_attempts += 1
+        submission.notification_error = f"{type(error).__name__}: {error}"[:500]
+        gave_up = submission.notification_attempts >= settings.OUTREACH_NOTIFY_MAX_ATTEMPTS
+        submission.notification_state = (
+            NotificationState.FAILED if gave_up else NotificationState.PENDING
+        )
+        submission.save(
+            update_fields=["notification_attempts", "notification_error", "notification_state"]
+        )
+        # The class name only: an SMTP error message can quote the person's address.
+        logger.warning(
+            "outreach notification failed form=%s id=%s attempt=%s error=%s",
+            kind,
+            pk,
+            submission.notification_attempts,
+            type(error).__name__,
+        )
+        if not gave_up:
+            retry_later(kind, pk, submission.notification_attempts)
+        raise
+
+    submission.notification_state = NotificationState.SENT
+    submission.notification_error = ""
+    submission.save(update_fields=["notification_state", "notification_error"])
+    return "sent"

@@ -1,0 +1,20 @@
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+
+from .admin_views import STATUS_CHANGE_ACTION, OutreachViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_outreach_viewsets():
+    return OutreachViewSetGroup()
+
+
+@hooks.register("register_log_actions")
+def register_outreach_log_actions(actions):
+    @actions.register_action(STATUS_CHANGE_ACTION)
+    class StatusChange(LogFormatter):
+        label = "Change status"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return f"Status changed from {data.get('from', '?')} to {data.get('to', '?')}"

@@ -1,0 +1,239 @@
+"""Benchmark the sign-up forms: gunicorn on PostgreSQL, 500 submissions from 32 clients.
+
+Not a test: it prints figures. It makes (or reuses) its own database, serves the site with
+the production settings and rate limiting off, has every client fetch the form (for the
+CSRF cookie and token and the signed timing token) and post it, then counts the rows:
+
+    .venv/bin/python scripts/bench_submissions.py      (or: make bench)
+
+Environment: BENCH_DATABASE_URL (default postgres://root@127.0.0.1:5432/nmpaa_bench),
+BENCH_PORT (8180), BENCH_SUBMISSIONS (500), BENCH_CLIENTS (32), BENCH_WORKERS (4).
+"""
+
+import http.cookiejar
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from pathlib import Path
+
+import psycopg
+
+REPO = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
+
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://root@127.0.0.1:5432/nmpaa_bench")
+PORT = int(os.environ.get("BENCH_PORT", "8180"))
+SUBMISSIONS = int(os.environ.get("BENCH_SUBMISSIONS", "500"))
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "32"))
+WORKERS = os.environ.get("BENCH_WORKERS", "4")
+
+FORMS = {
+    "/partner-with-us/become-an-advocate/": (
+        "outreach_advocatesignup",
+        {
+            "name": "Bench Advocate",
+            "city": "Baltimore",
+            "state": "MD",
+            "interests": "outreach",
+            "contact_methods": "email",
+            "consent": "on",
+        },
+    ),
+    "/partner-with-us/partner-sign-up/": (
+        "outreach_partnersignup",
+        {
+            "organisation": "Bench Org",
+            "organisation_type": "ngo",
+            "name": "Bench Partner",
+            "city": "Atlanta",
+            "state": "GA",
+            "areas": "events",
+            "contact_methods": "phone",
+            "phone": "(212) 555-0100",
+            "consent": "on",
+        },
+    ),
+    "/partner-with-us/request-a-training/": (
+        "outreach_trainingrequest",
+        {
+            "organisation": "Bench School",
+            "name": "Bench Teacher",
+            "city": "Chicago",
+            "state": "IL",
+            "audiences": "teens",
+            "expected_attendees": "30",
+            "preferred_dates": "March",
+            "delivery": "online",
+            "contact_methods": "email",
+            "consent": "on",
+        },
+    ),
+}
+
+
+def ensure_database():
+    name = urllib.parse.urlparse(DATABASE_URL).path.lstrip("/")
+    with psycopg.connect(DATABASE_URL, dbname="postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def server_env(static_root):
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="nmpaa_site.settings.production",
+        SECRET_KEY="bench-only-" + "x" * 40,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        DATABASE_URL=DATABASE_URL,
+        STATIC_ROOT=static_root,
+        HOST="127.0.0.1",
+        PORT=str(PORT),
+        WEB_CONCURRENCY=WORKERS,
+        GUNICORN_LOG_LEVEL="warning",
+        OUTREACH_RATE_LIMITS="off",
+        OUTREACH_MIN_FILL_SECONDS="0",
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+    )
+    env.pop("DEBUG", None)
+    env.pop("REDIS_URL", None)
+    return env
+
+
+def prepare(env):
+    for command in (
+        ["migrate", "--no-input", "-v0"],
+        ["load_site_content"],
+        ["collectstatic", "--no-input", "-v0"],
+    ):
+        subprocess.run(
+            [PYTHON, "manage.py", *command],
+            cwd=REPO,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+
+def wait_for(url, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.2)
+    sys.exit(f"bench: gunicorn never answered {url}")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """The 302 to the thank-you page is the answer we time; the thank-you page is not."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def submit_once(base, path, fields, email):
+    """Fetch the form like a browser, then post it; return the POST's HTTP status."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+    html = opener.open(base + path, timeout=30).read().decode()
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    token = re.search(r'name="form_token" value="([^"]+)"', html).group(1)
+    data = dict(fields, email=email, csrfmiddlewaretoken=csrf, form_token=token)
+    body = urllib.parse.urlencode(data).encode()
+    request = urllib.request.Request(base + path, data=body, headers={"Referer": base + path})
+    try:
+        with opener.open(request, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as answer:
+        return answer.code
+
+
+def run_clients(base, run_id):
+    paths = list(FORMS)
+    counter = iter(range(SUBMISSIONS))
+    lock = threading.Lock()
+    failures = []
+
+    def client():
+        while True:
+            with lock:
+                number = next(counter, None)
+            if number is None:
+                return
+            path = paths[number % len(paths)]
+            email = f"bench-{run_id}-{number}@example.org"
+            try:
+                status = submit_once(base, path, FORMS[path][1], email)
+                if status != 302:
+                    failures.append(status)
+            except Exception as error:  # noqa: BLE001 - a failure is a figure to print
+                failures.append(repr(error)[:120])
+
+    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.monotonic() - started, failures
+
+
+def count_rows(run_id):
+    total = distinct = 0
+    with psycopg.connect(DATABASE_URL) as conn:
+        for table, _fields in FORMS.values():
+            row = conn.execute(
+                f"SELECT count(*), count(DISTINCT email) FROM {table} WHERE email LIKE %s",
+                [f"bench-{run_id}-%"],
+            ).fetchone()
+            total += row[0]
+            distinct += row[1]
+    return total, distinct
+
+
+def main():
+    ensure_database()
+    run_id = uuid.uuid4().hex[:8]
+    with tempfile.TemporaryDirectory() as static_root:
+        env = server_env(static_root)
+        prepare(env)
+        log = open(Path(tempfile.gettempdir()) / f"bench-gunicorn-{PORT}.log", "w")  # noqa: SIM115
+        server = subprocess.Popen(
+            [GUNICORN, "-c", "nmpaa_site/gunicorn.conf.py", "--access-logfile", "/dev/null"],
+            cwd=REPO,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{PORT}"
+        try:
+            wait_for(base + "/robots.txt")
+            elapsed, failures = run_clients(base, run_id)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+            log.close()
+
+    total, distinct = count_rows(run_id)
+    print(
+        f"{SUBMISSIONS} submissions from {CLIENTS} clients to gunicorn "
+        f"({WORKERS} workers) on PostgreSQL in {elapsed:.1f}s"
+    )
+    print(f"submissions/s: {SUBMISSIONS / elapsed:.1f} (each one a GET of the form and its POST)")
+    print(f"failed requests: {len(failures)}{' e.g. ' + str(failures[:3]) if failures else ''}")
+    print(f"lost: {SUBMISSIONS - distinct}, duplicated: {total - distinct}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""Valid form data per kind, and a fresh signed token for each POST."""
+
+import re
+
+from outreach import spam
+from outreach.choices import FormKind
+
+VALID_DATA = {
+    FormKind.ADVOCATE: {
+        "name": "Ada Lovelace",
+        "email": "ada@Example.ORG",
+        "phone": "(212) 555-0100",
+        "city": "Baltimore",
+        "state": "MD",
+        "interests": ["outreach", "families"],
+        "languages": "English, Spanish",
+        "availability": "Weekends",
+        "contact_methods": ["email", "text"],
+        "times_to_avoid": "No calls after 6pm",
+        "message": "I would like to help.",
+        "wants_confirmation": "on",
+        "consent": "on",
+    },
+    FormKind.PARTNER: {
+        "organisation": "Grace Chapel",
+        "organisation_type": "faith",
+        "website": "grace.example.org",
+        "name": "Pat Jones",
+        "role": "Youth pastor",
+        "email": "pat@example.org",
+        "phone": "+44 20 7946 0958",
+        "city": "Atlanta",
+        "state": "GA",
+        "areas": ["awareness", "events"],
+        "contact_methods": ["phone"],
+        "message": "",
+        "wants_confirmation": "on",
+        "consent": "on",
+    },
+    FormKind.TRAINING: {
+        "organisation": "Lincoln High School",
+        "name": "Sam Lee",
+        "role": "Counselor",
+        "email": "sam@example.org",
+        "city": "Chicago",
+        "state": "IL",
+        "audiences": ["teens", "parents"],
+        "expected_attendees": "120",
+        "preferred_dates": "Any Tuesday in March",
+        "delivery": "in_person",
+        "address": "1 School Road, Chicago",
+        "contact_methods": ["email"],
+        "consent": "on",
+    },
+}
+
+
+def token_from(response):
+    return re.search(r'name="form_token" value="([^"]+)"', response.content.decode()).group(1)
+
+
+def valid_data(kind, **changes):
+    data = dict(VALID_DATA[kind], form_token=spam.issue_token(kind))
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}

@@ -1,0 +1,119 @@
+"""Notifications run after commit, are discreet, and a failing mail server loses nothing."""
+
+from smtplib import SMTPServerDisconnected
+from unittest import mock
+
+from django.core import mail
+from django.test import override_settings
+
+import pytest
+
+from outreach.choices import FormKind, NotificationState
+from outreach.models import AdvocateSignup, TrainingRequest
+from pages.models import SiteSettings
+from tests.outreach.helpers import valid_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_address(site):
+    settings = SiteSettings.for_site(site)
+    settings.staff_notification_email = "team@nmpaa.test"
+    settings.save()
+    return settings.staff_notification_email
+
+
+def submit(client, page, kind, **changes):
+    return client.post(page.url, valid_data(kind, **changes))
+
+
+def test_notifications_wait_for_the_commit(
+    client, sign_up_pages, staff_address, django_capture_on_commit_callbacks
+):
+    page = sign_up_pages[FormKind.ADVOCATE]
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        submit(client, page, FormKind.ADVOCATE)
+    assert len(callbacks) == 1
+    assert mail.outbox == []
+    assert AdvocateSignup.objects.get().notification_state == NotificationState.PENDING
+
+    callbacks[0]()
+    signup = AdvocateSignup.objects.get()
+    assert signup.notification_state == NotificationState.SENT
+    assert signup.staff_notified_at and signup.confirmation_sent_at
+    assert len(mail.outbox) == 2
+
+
+def test_staff_and_person_get_discreet_emails(
+    client, sign_up_pages, staff_address, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, sign_up_pages[FormKind.ADVOCATE], FormKind.ADVOCATE)
+    staff, confirmation = mail.outbox
+    signup = AdvocateSignup.objects.get()
+
+    assert staff.to == ["team@nmpaa.test"]
+    assert f"/admin/outreach/advocates/edit/{signup.pk}/" in staff.body
+    assert confirmation.to == ["ada@example.org"]
+    assert confirmation.subject == "We received your request"
+    assert "We received your request" in confirmation.body
+    assert "(877) US-NMPAA" in confirmation.body
+    for message in (staff, confirmation):
+        assert message.from_email.startswith("Website team <")
+        for private in ("Ada", "Lovelace", "Baltimore", "advocate", "trafficking", "missing"):
+            assert private not in message.subject
+        for private in ("Ada", "Lovelace", "Baltimore", "help", "555", "trafficking"):
+            assert private not in message.body
+
+
+def test_person_can_choose_no_confirmation_email(
+    client, sign_up_pages, staff_address, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, sign_up_pages[FormKind.TRAINING], FormKind.TRAINING)
+    assert [message.to for message in mail.outbox] == [["team@nmpaa.test"]]
+    assert TrainingRequest.objects.get().notification_state == NotificationState.SENT
+
+
+@override_settings(OUTREACH_NOTIFY_MAX_ATTEMPTS=3)
+def test_failing_mail_server_keeps_the_submission_and_records_the_error(
+    client, sign_up_pages, staff_address, django_capture_on_commit_callbacks, caplog
+):
+    failure = SMTPServerDisconnected("Connection unexpectedly closed")
+    with mock.patch("outreach.tasks.EmailMessage.send", side_effect=failure) as send:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = submit(client, sign_up_pages[FormKind.ADVOCATE], FormKind.ADVOCATE)
+
+    assert response.status_code == 302
+    signup = AdvocateSignup.objects.get()
+    assert send.call_count == 3  # bounded: tried three times, then gave up
+    assert signup.notification_attempts == 3
+    assert signup.notification_state == NotificationState.FAILED
+    assert signup.notification_error == ("SMTPServerDisconnected: Connection unexpectedly closed")
+    assert signup.staff_notified_at is None
+    assert "error=SMTPServerDisconnected" in caplog.text
+    assert "ada@example.org" not in caplog.text.lower()
+
+
+def test_a_later_attempt_finishes_what_a_failed_one_left(
+    client, sign_up_pages, staff_address, django_capture_on_commit_callbacks
+):
+    calls = {"count": 0}
+    real_send = mail.EmailMessage.send
+
+    def fail_once(message, *args, **kwargs):
+        calls["count"] += 1
+        if calls["count"] == 2:
+            raise ConnectionRefusedError("mail server down")
+        return real_send(message, *args, **kwargs)
+
+    with mock.patch("outreach.tasks.EmailMessage.send", fail_once):
+        with django_capture_on_commit_callbacks(execute=True):
+            submit(client, sign_up_pages[FormKind.ADVOCATE], FormKind.ADVOCATE)
+
+    signup = AdvocateSignup.objects.get()
+    assert signup.notification_state == NotificationState.SENT
+    assert signup.notification_attempts == 1
+    # The staff email went once, the confirmation once: nobody is emailed twice.
+    assert [message.to for message in mail.outbox] == [["team@nmpaa.test"], ["ada@example.org"]]

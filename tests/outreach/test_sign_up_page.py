@@ -1,0 +1,35 @@
+"""Staff place a sign-up page in the tree and edit the words around the form."""
+
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+from outreach.models import SignUpPage
+from pages.models import HomePage, StandardPage
+from tests.factories import HomePageFactory
+
+
+class SignUpPageTests(WagtailPageTestCase):
+    def test_sign_up_pages_go_under_home_or_standard_pages_and_have_no_children(self):
+        self.assertAllowedParentPageTypes(SignUpPage, {HomePage, StandardPage})
+        self.assertAllowedSubpageTypes(SignUpPage, set())
+
+    def test_staff_can_create_a_sign_up_page_in_the_admin(self):
+        self.login()
+        home = HomePageFactory(parent=SignUpPage.get_first_root_node(), slug="sign-up-home")
+        self.assertCanCreate(
+            home,
+            SignUpPage,
+            nested_form_data(
+                {
+                    "title": "Volunteer with us",
+                    "slug": "volunteer",
+                    "form_kind": "advocate",
+                    "intro": rich_text("<p>Join us.</p>"),
+                    "privacy_line": rich_text("<p>We keep it safe.</p>"),
+                    "thank_you_text": rich_text("<p>We will call you.</p>"),
+                }
+            ),
+        )
+        page = SignUpPage.objects.get(slug="volunteer")
+        assert page.form_kind == "advocate"
+        assert "We will call you." in page.thank_you_text

@@ -1,0 +1,212 @@
+"""The sign-up pages as a visitor (or a bot) meets them."""
+
+from django.test import override_settings
+
+import pytest
+
+from outreach.choices import FormKind
+from outreach.models import AdvocateSignup, PartnerSignup, TrainingRequest
+from tests.outreach.helpers import token_from, valid_data
+
+pytestmark = pytest.mark.django_db
+
+MODELS = {
+    FormKind.ADVOCATE: AdvocateSignup,
+    FormKind.PARTNER: PartnerSignup,
+    FormKind.TRAINING: TrainingRequest,
+}
+
+
+@pytest.mark.parametrize("kind", list(FormKind))
+def test_get_shows_the_form_and_the_emergency_notice(client, sign_up_pages, kind):
+    response = client.get(sign_up_pages[kind].url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "This form is not for emergencies" in html
+    assert 'href="tel:911"' in html
+    assert "NMPAA is not a law enforcement agency" in html
+    assert "How is it safe to contact you?" in html
+    assert 'name="form_token"' in html
+    assert 'name="fax_number"' in html and "hidden" in html
+    assert "<style" not in html and "style=" not in html and "<script" not in html
+
+
+@pytest.mark.parametrize("kind", list(FormKind))
+def test_valid_post_saves_once_and_redirects_to_thanks(client, sign_up_pages, kind):
+    page = sign_up_pages[kind]
+    response = client.post(page.url, valid_data(kind))
+    assert response.status_code == 302
+    assert response["Location"] == page.url + "thanks/"
+    assert MODELS[kind].objects.count() == 1
+
+    thanks = client.get(response["Location"])
+    assert thanks.status_code == 200
+    assert "Thank you" in thanks.content.decode()
+    assert "will get in touch" in thanks.content.decode()
+
+
+def test_saved_submission_keeps_consent_text_and_privacy_version(client, sign_up_pages):
+    client.post(sign_up_pages[FormKind.ADVOCATE].url, valid_data(FormKind.ADVOCATE))
+    signup = AdvocateSignup.objects.get()
+    assert signup.consent_text.startswith("I agree that NMPAA may keep these details")
+    assert signup.privacy_notice_version
+    assert signup.email == "ada@example.org"
+    assert str(signup.phone) == "+12125550100"
+    assert signup.contact_methods == "email,text"
+
+
+def test_invalid_post_shows_errors_and_keeps_what_was_typed(client, sign_up_pages):
+    page = sign_up_pages[FormKind.ADVOCATE]
+    data = valid_data(FormKind.ADVOCATE, email="not-an-email", consent=None)
+    response = client.post(page.url, data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert AdvocateSignup.objects.count() == 0
+    assert '<div class="error-summary" role="alert" tabindex="-1"' in html
+    assert "There is a problem" in html
+    assert '<a href="#id_email">Enter an email address like name@example.com.</a>' in html
+    assert '<a href="#id_consent">' in html
+    assert 'value="not-an-email"' in html
+    assert 'value="Ada Lovelace"' in html
+    assert 'aria-describedby="id_email-error"' in html
+    assert 'id="id_email-error"' in html
+
+
+def test_script_tags_are_stored_as_typed_and_escaped_on_output(client, sign_up_pages):
+    page = sign_up_pages[FormKind.ADVOCATE]
+    attack = "<script>alert('x')</script>"
+    response = client.post(page.url, valid_data(FormKind.ADVOCATE, name=attack, email="bad"))
+    assert attack not in response.content.decode()
+    assert "&lt;script&gt;" in response.content.decode()
+    client.post(page.url, valid_data(FormKind.ADVOCATE, name=attack))
+    assert AdvocateSignup.objects.get().name == attack
+
+
+def test_nul_bytes_get_a_field_error_not_a_500(client, sign_up_pages):
+    page = sign_up_pages[FormKind.PARTNER]
+    response = client.post(page.url, valid_data(FormKind.PARTNER, organisation="Grace\x00"))
+    assert response.status_code == 400
+    assert "Null characters are not allowed" in response.content.decode()
+
+
+def test_invalid_utf8_gets_a_field_error_not_a_500(client, sign_up_pages):
+    page = sign_up_pages[FormKind.ADVOCATE]
+    data = valid_data(FormKind.ADVOCATE)
+    body = "&".join(
+        f"{key}={value}" for key, value in data.items() if isinstance(value, str) and key != "city"
+    )
+    body = body.encode() + b"&city=Balti%FF%FEmore"
+    response = client.post(page.url, body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400
+    assert "characters we could not read" in response.content.decode()
+
+
+@override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=10_000)
+def test_oversize_body_is_a_400(client, sign_up_pages):
+    page = sign_up_pages[FormKind.ADVOCATE]
+    response = client.post(page.url, valid_data(FormKind.ADVOCATE, message="x" * 20_000))
+    assert response.status_code == 400
+    assert AdvocateSignup.objects.count() == 0
+
+
+def test_double_click_or_resubmit_creates_one_record(client, sign_up_pages):
+    page = sign_up_pages[FormKind.TRAINING]
+    token = token_from(client.get(page.url))
+    data = valid_data(FormKind.TRAINING, form_token=token)
+    first = client.post(page.url, data)
+    second = client.post(page.url, data)
+    assert first.status_code == second.status_code == 302
+    assert second["Location"] == page.url + "thanks/"
+    assert TrainingRequest.objects.count() == 1
+
+
+def test_same_email_twice_in_a_day_is_kept_and_flagged(client, sign_up_pages):
+    page = sign_up_pages[FormKind.ADVOCATE]
+    client.post(page.url, valid_data(FormKind.ADVOCATE))
+    client.post(page.url, valid_data(FormKind.ADVOCATE, email="ADA@example.org"))
+    first, second = AdvocateSignup.objects.order_by("pk")
+    assert not first.possible_duplicate
+    assert second.possible_duplicate
+
+
+def test_honeypot_turns_the_bot_away_and_stores_nothing(client, sign_up_pages, caplog):
+    page = sign_up_pages[FormKind.PARTNER]
+    response = client.post(page.url, valid_data(FormKind.PARTNER, fax_number="555-1234"))
+    assert response.status_code == 400
+    assert "We could not accept this form" in response.content.decode()
+    assert PartnerSignup.objects.count() == 0
+    assert "outreach bot rejected form=partner reason=honeypot filled" in caplog.text
+    assert "pat@example.org" not in caplog.text
+
+
+@override_settings(OUTREACH_MIN_FILL_SECONDS=5)
+def test_a_form_sent_faster_than_a_person_can_type_is_rejected(client, sign_up_pages):
+    page = sign_up_pages[FormKind.ADVOCATE]
+    response = client.post(page.url, valid_data(FormKind.ADVOCATE))
+    assert response.status_code == 400
+    assert AdvocateSignup.objects.count() == 0
+
+
+def test_a_forged_or_missing_timing_token_is_rejected(client, sign_up_pages):
+    page = sign_up_pages[FormKind.ADVOCATE]
+    for token in ["", '{"t": 0}', valid_data(FormKind.PARTNER)["form_token"]]:
+        response = client.post(page.url, valid_data(FormKind.ADVOCATE, form_token=token))
+        assert response.status_code == 400
+    assert AdvocateSignup.objects.count() == 0
+
+
+@override_settings(OUTREACH_FORM_MAX_AGE=-1)
+def test_an_expired_form_asks_again_and_keeps_the_text(client, sign_up_pages):
+    page = sign_up_pages[FormKind.ADVOCATE]
+    response = client.post(page.url, valid_data(FormKind.ADVOCATE))
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "open for a long time" in html
+    assert 'value="Ada Lovelace"' in html
+    assert AdvocateSignup.objects.count() == 0
+
+
+@override_settings(OUTREACH_RATE_LIMITS=["3/m"])
+def test_too_many_posts_from_one_address_get_a_429_with_the_phone(client, sign_up_pages):
+    page = sign_up_pages[FormKind.ADVOCATE]
+    statuses = [client.post(page.url, valid_data(FormKind.ADVOCATE)).status_code for _ in range(4)]
+    assert statuses == [302, 302, 302, 429]
+    response = client.post(page.url, valid_data(FormKind.ADVOCATE))
+    assert "Too many attempts" in response.content.decode()
+    assert "tel:+18778766722" in response.content.decode()
+    assert AdvocateSignup.objects.count() == 3
+    # Another form has its own allowance.
+    other = sign_up_pages[FormKind.PARTNER]
+    assert client.post(other.url, valid_data(FormKind.PARTNER)).status_code == 302
+
+
+def test_default_rate_limit_allows_a_training_room_of_ten(client, sign_up_pages):
+    page = sign_up_pages[FormKind.ADVOCATE]
+    statuses = [client.post(page.url, valid_data(FormKind.ADVOCATE)).status_code for _ in range(11)]
+    assert statuses == [302] * 10 + [429]
+
+
+def test_other_methods_are_refused(client, sign_up_pages):
+    assert client.put(sign_up_pages[FormKind.ADVOCATE].url).status_code == 405
+
+
+def test_home_and_partner_pages_link_to_the_sign_up_pages(client, loaded_site):
+    home = client.get("/").content.decode()
+    partner = client.get("/partner-with-us/").content.decode()
+    for html in (home, partner):
+        assert 'href="/partner-with-us/become-an-advocate/"' in html
+        assert 'href="/partner-with-us/partner-sign-up/"' in html
+        assert 'href="/partner-with-us/request-a-training/"' in html
+        assert "tel:+18778766722" in html
+
+
+@override_settings(OUTREACH_RATE_LIMITS=["2/m"], OUTREACH_TRUSTED_PROXY_COUNT=1)
+def test_behind_a_proxy_each_visitor_has_their_own_allowance(client, sign_up_pages):
+    page = sign_up_pages[FormKind.ADVOCATE]
+
+    def post_from(address):
+        data = valid_data(FormKind.ADVOCATE)
+        return client.post(page.url, data, HTTP_X_FORWARDED_FOR=f"6.6.6.6, {address}").status_code
+
+    assert [post_from("203.0.113.5") for _ in range(3)] == [302, 302, 429]
+    assert post_from("198.51.100.7") == 302
