@@ -11,7 +11,8 @@ def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        # Results show title and search description only: no `.specific` query per type.
+        results = Page.objects.live().public().search(query)
 
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:

@@ -16,3 +16,6 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests share one process cache across rolled-back databases; the page-cache tests
+# (tests/performance/) switch it on for themselves with a clean cache.
+PAGE_CACHE_SECONDS = 0
