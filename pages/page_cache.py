@@ -118,6 +118,9 @@ class PageCacheMiddleware:
     def _key(self, request):
         if request.method not in ("GET", "HEAD") or _excluded(request.path):
             return None
+        # Wagtail previews run through the middleware as a "dummy" request for the page's URL.
+        if getattr(request, "is_dummy", False) or getattr(request, "is_preview", False):
+            return None
         if not _request_is_anonymous_and_cookieless(request):
             return None
         try:
