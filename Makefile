@@ -4,9 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://root@127.0.0.1:5432/nmpaa
+BENCH_DATABASE_URL ?= postgres://root@127.0.0.1:5432/nmpaa_bench
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/0
 export PORT
 
-.PHONY: run serve test lint format install
+.PHONY: run serve test lint format install bench scale-out
 
 $(VENV)/.installed: requirements-dev.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,3 +45,11 @@ lint: install
 format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+## Throughput and in-process cost of each page type against a constant view (needs wrk).
+bench: install
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(BENCH_REDIS_URL)} $(PY) scripts/benchmark.py
+
+## Two app servers behind nginx on one database and Redis: shows they share state.
+scale-out: install
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(BENCH_REDIS_URL)} $(PY) scripts/scale_out.py

@@ -15,6 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .page_cache import generation_cached
 
 INLINE_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -54,6 +55,12 @@ def cards_in_order(page_ids):
     return cards
 
 
+def restricted_paths():
+    """Tree paths of every page a view restriction covers directly or through an alias."""
+    restricted = PageViewRestriction.objects.values_list("page__path", "page__aliases__path")
+    return {path for pair in restricted for path in pair if path}
+
+
 class FewQueriesPageMixin:
     """Checks view restrictions in one query instead of two (Wagtail's default)."""
 
@@ -61,6 +68,8 @@ class FewQueriesPageMixin:
         # A restriction applies if it is on this page or an ancestor, or on the page an
         # ancestor (or this page) is an alias of, as in Wagtail's own version.
         paths = ancestor_paths(self)
+        if not set(paths) & generation_cached("restricted-paths", restricted_paths):
+            return PageViewRestriction.objects.none()
         return PageViewRestriction.objects.filter(
             Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
         ).distinct()
@@ -89,7 +98,10 @@ class HomePage(FewQueriesPageMixin, Page):
         # it cannot find (a sub-route of a routable page, a 404) takes Wagtail's usual walk.
         if path_components:
             url_path = self.url_path + "/".join(path_components) + "/"
-            page = Page.objects.filter(url_path=url_path).specific().first()
+            page = generation_cached(
+                f"page:{url_path}",
+                lambda: Page.objects.filter(url_path=url_path).specific().first(),
+            )
             if page is not None:
                 return page.route(request, [])
         return super().route(request, path_components)
@@ -138,7 +150,9 @@ class LegalFrameworkPage(FewQueriesPageMixin, Page):
 
     def article_groups(self):
         """The live child articles as (heading, pages) in the editors' order."""
-        children = list(page_cards(self.get_children().live()))
+        children = generation_cached(
+            f"children:{self.pk}", lambda: list(page_cards(self.get_children().live()))
+        )
         groups = [
             (self.conventions_heading, ConventionPage),
             (self.roles_heading, RolePage),
@@ -189,7 +203,9 @@ class ArticlePage(FewQueriesPageMixin, Page):
     def related_cards(self):
         """The live related pages as cards, in the editors' order, in one query."""
         page_ids = [item["value"] for item in self.related_pages.raw_data if item["type"] == "page"]
-        return cards_in_order(page_ids) if page_ids else []
+        if not page_ids:
+            return []
+        return generation_cached(f"related:{self.pk}", lambda: cards_in_order(page_ids))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -417,6 +433,12 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site settings"
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            return super().for_site(site)
+        return generation_cached(f"site-settings:{site.pk}", lambda: super(cls, cls).for_site(site))
 
     @property
     def phone_href(self):

@@ -12,7 +12,9 @@ logged-in user, no preview, status 200, and no Cache-Control that forbids it. Fo
 errors come from POST, which is never cached.
 """
 
+import contextvars
 import hashlib
+import pickle
 import uuid
 
 from django.conf import settings
@@ -21,6 +23,8 @@ from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.http import parse_etags
+
+from wagtail.models import Site
 
 GENERATION_KEY = "page-cache:generation"
 HEADER = "X-Page-Cache"
@@ -50,6 +54,69 @@ def invalidate_all_pages():
 
 def _new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+# The generation read at the start of the request being served, so that everything cached
+# for it is checked against one value read in one round trip.
+_request_generation = contextvars.ContextVar("page_cache_generation", default=None)
+BYPASS = object()
+# This process's copies of what it fetched for the current generation, pickled so no request
+# can change another's objects. Emptied whenever the generation moves on.
+_local = {"generation": None, "values": {}}
+
+
+def generation_cached(key, compute):
+    """compute() once per content generation, shared by every app server.
+
+    For the small things every page needs (site, settings, menus, the page object, its
+    listings): the same generation that retires cached pages retires these, so they are
+    never staler than the page cache. A value of None is never stored.
+    """
+    generation = _request_generation.get()
+    if not settings.CONTENT_CACHE or generation is BYPASS:
+        return compute()
+    key = "content-cache:" + key
+    if generation is None:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or _start_generation()
+        entry = found.get(key)
+    else:
+        if _local["generation"] == generation and key in _local["values"]:
+            return pickle.loads(_local["values"][key])
+        entry = cache.get(key)
+    if entry is not None and entry[0] == generation:
+        value = entry[1]
+    else:
+        value = compute()
+        if value is None:
+            return None
+        cache.set(key, (generation, value), timeout=settings.PAGE_CACHE_SECONDS or None)
+    if _local["generation"] != generation:
+        _local["generation"], _local["values"] = generation, {}
+    _local["values"][key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    return value
+
+
+def remember_site(request):
+    """Set the Wagtail site for this request from the shared cache (Wagtail reads it back).
+
+    The site comes with its home page already made specific, so routing starts without a
+    query.
+    """
+    try:
+        host, port = request.get_host(), request.get_port()
+    except Exception:  # DisallowedHost: let the normal stack answer 400.
+        return
+
+    def find():
+        site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page.specific  # noqa: B018 - loaded now so it is cached with the site
+        return site
+
+    site = generation_cached(f"site:{host}:{port}", find)
+    if site is not None:
+        request._wagtail_site = site
 
 
 def _excluded(path):
@@ -96,18 +163,29 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         key = self._key(request) if settings.PAGE_CACHE_SECONDS > 0 else None
-        if key is None:
+        if key is None and (_excluded(request.path) or not settings.CONTENT_CACHE):
             response = self.get_response(request)
             self._mark_private_if_personal(request, response)
             return response
 
-        found = cache.get_many([GENERATION_KEY, key])
+        found = cache.get_many([GENERATION_KEY, key] if key else [GENERATION_KEY])
         generation = found.get(GENERATION_KEY) or _start_generation()
-        entry = found.get(key)
+        entry = found.get(key) if key else None
         if entry is not None and entry[0] == generation:
             return self._from_entry(request, entry)
 
-        response = self.get_response(request)
+        # Staff and visitors with a session read everything from the database.
+        shared = _request_is_anonymous_and_cookieless(request)
+        token = _request_generation.set(generation if shared else BYPASS)
+        try:
+            if settings.CONTENT_CACHE and shared:
+                remember_site(request)
+            response = self.get_response(request)
+        finally:
+            _request_generation.reset(token)
+        if key is None:
+            self._mark_private_if_personal(request, response)
+            return response
         if self._can_store(request, response):
             self._store(key, generation, response)
             response[HEADER] = "miss"

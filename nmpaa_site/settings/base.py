@@ -127,6 +127,8 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "60"))
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/django-admin/"]
+# Site, settings, menus and view restrictions kept in the shared cache per content generation.
+CONTENT_CACHE = env_bool("CONTENT_CACHE", True)
 
 # Optional CDN in front: purge changed pages at once (wagtail.contrib.frontend_cache).
 FRONTEND_CACHE = os.environ.get("FRONTEND_CACHE", "").strip().lower()

@@ -19,3 +19,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests share one process cache across rolled-back databases; the page-cache tests
 # (tests/performance/) switch it on for themselves with a clean cache.
 PAGE_CACHE_SECONDS = 0
+CONTENT_CACHE = False

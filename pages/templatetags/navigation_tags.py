@@ -4,12 +4,13 @@ from django.db.models import Q
 from wagtail.models import Page, Site
 
 from pages.models import ancestor_paths
+from pages.page_cache import generation_cached
 
 register = template.Library()
 
 
 def _navigation(request, page):
-    """Main menu and breadcrumbs for one request, from one query, kept on the request."""
+    """Main menu and breadcrumbs: one query per content generation, kept on the request."""
     cached = getattr(request, "_navigation", None)
     if cached is not None and cached[0] is page:
         return cached[1]
@@ -17,7 +18,13 @@ def _navigation(request, page):
     site = Site.find_for_request(request)
     if site is None:
         return [], []
-    home = site.root_page
+    key = f"navigation:{site.pk}:{page.path if page is not None else ''}"
+    navigation = generation_cached(key, lambda: _menu_and_crumbs(site.root_page, page))
+    request._navigation = (page, navigation)
+    return navigation
+
+
+def _menu_and_crumbs(home, page):
     crumb_paths = set(ancestor_paths(page, inclusive=False)) if page is not None else set()
     menu_filter = Q(path__startswith=home.path, depth=home.depth + 1, live=True, show_in_menus=True)
     rows = list(
@@ -25,7 +32,6 @@ def _navigation(request, page):
     )
     menu = [row for row in rows if row.depth == home.depth + 1 and row.live and row.show_in_menus]
     crumbs = [row for row in rows if row.path in crumb_paths]
-    request._navigation = (page, (menu, crumbs))
     return menu, crumbs
 
 

@@ -20,6 +20,7 @@ from tests.factories import (
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 3600
+    settings.CONTENT_CACHE = True
     settings.ROOT_URLCONF = "tests.performance.urls"
     cache.clear()
     yield
