@@ -12,3 +12,5 @@ PAGE_CACHE_EXCLUDED_PATHS = [*PAGE_CACHE_EXCLUDED_PATHS, "/benchmark/"]
 # wrk speaks plain HTTP to gunicorn on the loopback.
 SECURE_SSL_REDIRECT = False
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
