@@ -237,7 +237,8 @@ class PageCacheMiddleware:
 
     def _from_entry(self, request, entry):
         _generation, content, headers, etag = entry
-        if etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")):
+        if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+        if if_none_match and etag in parse_etags(if_none_match):
             response = HttpResponseNotModified()
         else:
             response = HttpResponse(content)

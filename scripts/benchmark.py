@@ -87,6 +87,9 @@ def start_gunicorn(env):
         "nmpaa_site/gunicorn.conf.py",
         "--access-logfile",
         "/dev/null",
+        # Recycling workers mid-run (max_requests in production) only adds noise here.
+        "--max-requests",
+        "0",
     ]
     server = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
     for _ in range(100):
@@ -148,8 +151,12 @@ def targets():
 
 
 def parse_duration(text):
-    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    """wrk's latency (e.g. 850.00us, 12.3ms, 1.2s, 1.1m) in milliseconds."""
+    found = re.match(r"([\d.]+)(us|ms|s|m)$", text)
+    if not found:
+        return float("nan")
+    value, unit = found.groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
 def run_wrk(path):
@@ -172,10 +179,15 @@ def run_wrk(path):
     )
     if socket:
         errors += sum(int(n) for n in socket.groups())
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    p50 = re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE)
+    p99 = re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE)
+    if not (rps and p50 and p99):
+        fail(f"could not read wrk's output for {path}:\n{output}")
     return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50": parse_duration(re.search(r"50%\s+(\S+)", output).group(1)),
-        "p99": parse_duration(re.search(r"99%\s+(\S+)", output).group(1)),
+        "rps": float(rps.group(1)),
+        "p50": parse_duration(p50.group(1)),
+        "p99": parse_duration(p99.group(1)),
         "errors": errors,
     }
 
@@ -184,46 +196,79 @@ def load_test(pages):
     print(
         f"\n== Through gunicorn (2 sync workers), wrk {CONNECTIONS} connections, {DURATION}s each"
     )
+    print("   Pages come from the page cache. The constant view is measured again before and")
+    print("   after each target, and the ratio uses the mean of those two runs, so that load")
+    print("   from other work on the machine drifts out of the ratio.")
     print(f"{'':18}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'x const':>9}  note")
-    floor = None
-    for name, path, note in pages:
+    constant_name, constant_path, constant_note = pages[0]
+    for path in (path for _name, path, _note in pages):
         for _ in range(3):
             fetch(path)  # fill the page cache and the workers' process caches
+    before = run_wrk(constant_path)
+    print_row(constant_name, before, before["rps"], constant_note)
+    total_errors = before["errors"]
+    for name, path, note in pages[1:]:
         result = run_wrk(path)
-        floor = floor or result["rps"]
-        print(
-            f"{name:18}{result['rps']:9.0f}{result['p50']:9.2f}{result['p99']:9.2f}"
-            f"{result['errors']:8d}{result['rps'] / floor:9.2f}  {note or path}"
-        )
+        after = run_wrk(constant_path)
+        floor = (before["rps"] + after["rps"]) / 2
+        print_row(name, result, floor, note or path)
+        total_errors += result["errors"] + after["errors"]
+        before = after
+    print(f"errors under load, all runs: {total_errors}")
+
+
+def print_row(name, result, floor, note):
+    print(
+        f"{name:18}{result['rps']:9.0f}{result['p50']:9.2f}{result['p99']:9.2f}"
+        f"{result['errors']:8d}{result['rps'] / floor:9.2f}  {note}"
+    )
+
+
+def time_in_process(client, path):
+    from django.db import connection
+
+    for _ in range(10):
+        client.get(path)
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        status = client.get(path).status_code
+    if status != 200:
+        fail(f"{path} answered {status} in process.")
+    timings = []
+    for _ in range(REPEAT):
+        started = time.perf_counter()
+        client.get(path)
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings) * 1000, len(queries)
 
 
 def in_process(pages):
-    from django.db import connection
     from django.test import Client, override_settings
-    from django.test.utils import CaptureQueriesContext
 
     print(f"\n== In process, Django test client, page cache off, median of {REPEAT} runs")
-    print(f"{'':18}{'median ms':>10}{'x const':>9}{'queries':>9}")
+    print("   'content cache': site, settings, menus and page objects from the shared cache")
+    print("   (as for form pages); 'nothing cached': every query runs (first visit after a")
+    print("   publish).")
+    header = f"{'':18}{'ms':>8}{'x const':>9}{'queries':>9}{'ms':>8}{'x const':>9}{'queries':>9}"
+    print(f"{'':18}{'---- content cache ----':>26}{'---- nothing cached ----':>26}")
+    print(header)
     client = Client()
-    floor = None
-    with override_settings(PAGE_CACHE_SECONDS=0):
-        for name, path, _note in pages:
-            if name == "static file":
-                continue
-            for _ in range(10):
-                client.get(path)
-            with CaptureQueriesContext(connection) as queries:
-                status = client.get(path).status_code
-            if status != 200:
-                fail(f"{path} answered {status} in process.")
-            timings = []
-            for _ in range(REPEAT):
-                started = time.perf_counter()
-                client.get(path)
-                timings.append(time.perf_counter() - started)
-            median = statistics.median(timings) * 1000
-            floor = floor or median
-            print(f"{name:18}{median:10.3f}{median / floor:9.1f}{len(queries.captured_queries):9d}")
+    floors = {}
+    for name, path, _note in pages:
+        if name == "static file":
+            continue
+        row = f"{name:18}"
+        for content_cache in (True, False):
+            with override_settings(PAGE_CACHE_SECONDS=0, CONTENT_CACHE=content_cache):
+                median, queries = time_in_process(client, path)
+            floor = floors.setdefault(content_cache, median)
+            row += f"{median:8.2f}{median / floor:9.1f}{queries:9d}"
+        print(row)
 
 
 def main():
