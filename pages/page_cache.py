@@ -60,9 +60,11 @@ def _new_generation():
 # for it is checked against one value read in one round trip.
 _request_generation = contextvars.ContextVar("page_cache_generation", default=None)
 BYPASS = object()
-# This process's copies of what it fetched for the current generation, pickled so no request
-# can change another's objects. Emptied whenever the generation moves on.
-_local = {"generation": None, "values": {}}
+# This process's copies of what it fetched, as (generation, pickled value): pickled so no
+# request can change another's objects, tagged so a thread finishing an older request can
+# never pass its value off as current.
+_local = {}
+LOCAL_ENTRIES = 2000
 
 
 def generation_cached(key, compute):
@@ -81,8 +83,9 @@ def generation_cached(key, compute):
         generation = found.get(GENERATION_KEY) or _start_generation()
         entry = found.get(key)
     else:
-        if _local["generation"] == generation and key in _local["values"]:
-            return pickle.loads(_local["values"][key])
+        local = _local.get(key)
+        if local is not None and local[0] == generation:
+            return pickle.loads(local[1])
         entry = cache.get(key)
     if entry is not None and entry[0] == generation:
         value = entry[1]
@@ -91,9 +94,9 @@ def generation_cached(key, compute):
         if value is None:
             return None
         cache.set(key, (generation, value), timeout=settings.PAGE_CACHE_SECONDS or None)
-    if _local["generation"] != generation:
-        _local["generation"], _local["values"] = generation, {}
-    _local["values"][key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    if len(_local) >= LOCAL_ENTRIES:
+        _local.clear()
+    _local[key] = (generation, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
     return value
 
 
@@ -164,7 +167,12 @@ class PageCacheMiddleware:
     def __call__(self, request):
         key = self._key(request) if settings.PAGE_CACHE_SECONDS > 0 else None
         if key is None and (_excluded(request.path) or not settings.CONTENT_CACHE):
-            response = self.get_response(request)
+            # The admin and the like always read from the database.
+            token = _request_generation.set(BYPASS)
+            try:
+                response = self.get_response(request)
+            finally:
+                _request_generation.reset(token)
             self._mark_private_if_personal(request, response)
             return response
 

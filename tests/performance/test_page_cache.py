@@ -270,3 +270,20 @@ def test_change_rolled_back_keeps_the_cache(client, article, django_capture_on_c
 
     assert callbacks, "publishing asks to retire the cache once committed"
     assert client.get(article.url)[HEADER] == "hit"
+
+
+def test_page_that_cannot_be_cached_whole_still_renders_without_queries(
+    client, article, settings, committed, django_assert_num_queries
+):
+    # As for a form page: no whole-page cache, but site, settings, menus, the page object
+    # and its listings come from the shared cache, and a publish refreshes them at once.
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get(article.url)
+    with django_assert_num_queries(0):
+        assert "Palermo Protocol" in client.get(article.url).text
+
+    with committed():
+        article.title = "Palermo Protocol of 2000"
+        article.save_revision().publish()
+
+    assert "Palermo Protocol of 2000" in client.get(article.url).text
