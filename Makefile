@@ -4,9 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://root@127.0.0.1:5432/nmpaa
+BENCH_DATABASE_URL ?= postgres://root@127.0.0.1:5432/nmpaa_bench
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/0
 export PORT
 
-.PHONY: run serve test lint format install backup bench
+.PHONY: run serve test lint format install backup bench bench-submissions scale-out
 
 $(VENV)/.installed: requirements-dev.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -53,5 +55,13 @@ backup: install
 	$(PY) manage.py backup
 
 ## Outreach sign-ups per second through gunicorn on PostgreSQL (BENCH_DATABASE_URL).
-bench: install
+bench-submissions: install
 	$(PY) scripts/bench_submissions.py
+
+## Throughput and in-process cost of each page type against a constant view (needs wrk).
+bench: install
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(BENCH_REDIS_URL)} $(PY) scripts/benchmark.py
+
+## Two app servers behind nginx on one database and Redis: shows they share state.
+scale-out: install
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(BENCH_REDIS_URL)} $(PY) scripts/scale_out.py

@@ -104,6 +104,13 @@ class RelatedPagesBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "blocks/related_pages_block.html"
 
+    def get_context(self, value, parent_context=None):
+        from .models import cards_in_order  # models imports this module
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["cards"] = cards_in_order([page.pk for page in value["pages"] if page])
+        return context
+
 
 class BodyBlock(blocks.StreamBlock):
     """The one body every page type shares."""

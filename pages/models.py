@@ -1,21 +1,81 @@
 """Wagtail page types for the legal-framework guidance, and the site settings."""
 
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .page_cache import generation_cached
 
 INLINE_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class HomePage(Page):
+def ancestor_paths(page, inclusive=True):
+    """Tree paths of the page's ancestors, worked out from its own path with no query."""
+    step = page.steplen
+    end = len(page.path) + (step if inclusive else 0)
+    return [page.path[:length] for length in range(step, end, step)]
+
+
+def page_cards(pages):
+    """Pages as listing cards (title, url, summary) in one query, whatever their type.
+
+    Articles keep `summary` in their own tables; a join per article type replaces one
+    `.specific` query per listed page.
+    """
+    summaries = [
+        F(f"{model._meta.model_name}__summary")
+        for model in apps.get_models()
+        if issubclass(model, ArticlePage)
+    ]
+    if len(summaries) > 1:
+        return pages.annotate(summary=Coalesce(*summaries, output_field=models.TextField()))
+    return pages.annotate(summary=summaries[0]) if summaries else pages
+
+
+def cards_in_order(page_ids):
+    """Live pages with these ids, as cards, in the order given; missing ones left out."""
+    by_id = page_cards(Page.objects.live().filter(id__in=page_ids)).in_bulk()
+    seen = set()
+    cards = []
+    for page_id in page_ids:
+        if page_id in by_id and page_id not in seen:
+            seen.add(page_id)
+            cards.append(by_id[page_id])
+    return cards
+
+
+def restricted_paths():
+    """Tree paths of every page a view restriction covers directly or through an alias."""
+    restricted = PageViewRestriction.objects.values_list("page__path", "page__aliases__path")
+    return {path for pair in restricted for path in pair if path}
+
+
+class FewQueriesPageMixin:
+    """Checks view restrictions in one query instead of two (Wagtail's default)."""
+
+    def get_view_restrictions(self):
+        # A restriction applies if it is on this page or an ancestor, or on the page an
+        # ancestor (or this page) is an alias of, as in Wagtail's own version.
+        paths = ancestor_paths(self)
+        if not set(paths) & generation_cached("restricted-paths", restricted_paths):
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
+        ).distinct()
+
+
+class HomePage(FewQueriesPageMixin, Page):
     intro = RichTextField(features=INLINE_FEATURES, blank=True)
     body = StreamField(BodyBlock(), blank=True)
 
@@ -33,8 +93,21 @@ class HomePage(Page):
     class Meta:
         verbose_name = "home page"
 
+    def route(self, request, path_components):
+        # One lookup by full URL path instead of two queries per level of the tree; anything
+        # it cannot find (a sub-route of a routable page, a 404) takes Wagtail's usual walk.
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            page = generation_cached(
+                f"page:{url_path}",
+                lambda: Page.objects.filter(url_path=url_path).specific().first(),
+            )
+            if page is not None:
+                return page.route(request, [])
+        return super().route(request, path_components)
 
-class LegalFrameworkPage(Page):
+
+class LegalFrameworkPage(FewQueriesPageMixin, Page):
     """The section page: introduction, its articles grouped by kind, conclusion."""
 
     intro = RichTextField(features=INLINE_FEATURES)
@@ -77,14 +150,23 @@ class LegalFrameworkPage(Page):
 
     def article_groups(self):
         """The live child articles as (heading, pages) in the editors' order."""
-        children = list(self.get_children().live().specific())
+        children = generation_cached(
+            f"children:{self.pk}", lambda: list(page_cards(self.get_children().live()))
+        )
         groups = [
             (self.conventions_heading, ConventionPage),
             (self.roles_heading, RolePage),
             (self.initiatives_heading, InitiativePage),
         ]
         return [
-            (heading, [child for child in children if isinstance(child, page_type)])
+            (
+                heading,
+                [
+                    child
+                    for child in children
+                    if child.content_type_id == ContentType.objects.get_for_model(page_type).id
+                ],
+            )
             for heading, page_type in groups
         ]
 
@@ -94,7 +176,7 @@ class LegalFrameworkPage(Page):
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(FewQueriesPageMixin, Page):
     """Fields every guidance article shares."""
 
     summary = models.TextField(
@@ -117,6 +199,18 @@ class ArticlePage(Page):
 
     class Meta:
         abstract = True
+
+    def related_cards(self):
+        """The live related pages as cards, in the editors' order, in one query."""
+        page_ids = [item["value"] for item in self.related_pages.raw_data if item["type"] == "page"]
+        if not page_ids:
+            return []
+        return generation_cached(f"related:{self.pk}", lambda: cards_in_order(page_ids))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_cards"] = self.related_cards()
+        return context
 
 
 class ConventionPage(ArticlePage):
@@ -208,7 +302,7 @@ class InitiativePage(ArticlePage):
         verbose_name = "initiative page"
 
 
-class StandardPage(Page):
+class StandardPage(FewQueriesPageMixin, Page):
     """About, Partner with us, Privacy notice, Accessibility statement and the like."""
 
     intro = models.TextField(max_length=600, blank=True)
@@ -339,6 +433,12 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site settings"
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            return super().for_site(site)
+        return generation_cached(f"site-settings:{site.pk}", lambda: super(cls, cls).for_site(site))
 
     @property
     def phone_href(self):

@@ -19,7 +19,8 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     results = Page.objects.none()
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        # Results show title and search description only: no `.specific` query per type.
+        results = Page.objects.live().public().search(query)
 
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:

@@ -22,3 +22,7 @@ WAGTAIL_2FA_REQUIRED = False
 AXES_ENABLED = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 OUTREACH_MIN_FILL_SECONDS = 0
+# Tests share one process cache across rolled-back databases; the page-cache tests
+# (tests/performance/) switch it on for themselves with a clean cache.
+PAGE_CACHE_SECONDS = 0
+CONTENT_CACHE = False

@@ -1,0 +1,16 @@
+"""The site's URLs plus the benchmark's floor; loaded only by settings/benchmark.py."""
+
+from django.http import HttpResponse
+from django.urls import include, path
+
+from nmpaa_site.urls import urlpatterns as site_urlpatterns
+
+
+def constant(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [
+    path("benchmark/constant/", constant),
+    path("", include(site_urlpatterns)),
+]
