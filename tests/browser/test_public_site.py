@@ -178,7 +178,7 @@ def test_article_page_weighs_under_50_kb_compressed(page, live_site):
     whitenoise writes) to count what a visitor would download.
     """
     responses = []
-    page.on("response", responses.append)
+    page.on("response", lambda response: responses.append(response))
     page.goto(live_site + ARTICLE_FOR_TESTS, wait_until="networkidle")
     sizes = {}
     for response in responses:
