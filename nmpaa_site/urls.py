@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages.safety import quick_exit
 from pages.views import search
 
 from .two_factor_login import TwoFactorLoginView
@@ -22,6 +23,7 @@ urlpatterns = [
     path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search, name="search"),
+    path("exit/", quick_exit, name="quick-exit"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

@@ -400,6 +400,16 @@ class SiteSettings(BaseSiteSetting):
         help_text="A neutral page the quick exit button sends visitors to.",
     )
 
+    # Shown when a page is shared on social media or in a chat app.
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when a page is shared. Best 1200 × 630 pixels. Leave empty for the logo.",
+    )
+
     panels = [
         FieldPanel("organisation_name"),
         MultiFieldPanel(
@@ -429,6 +439,7 @@ class SiteSettings(BaseSiteSetting):
             heading="Alert banner",
         ),
         FieldPanel("quick_exit_url"),
+        FieldPanel("default_share_image"),
     ]
 
     class Meta:

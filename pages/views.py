@@ -1,4 +1,5 @@
 import unicodedata
+from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
@@ -33,5 +34,12 @@ def search(request):
     return TemplateResponse(
         request,
         "pages/search_page.html",
-        {"search_query": query, "results": results_page},
+        {
+            "search_query": query,
+            "results": results_page,
+            # For the pagination links: the query string each page link starts with.
+            "query_prefix": urlencode({"q": query}) + "&" if query else "",
+            "page_range": paginator.get_elided_page_range(results_page.number, on_each_side=1),
+            "meta_description": "Search the guidance on missing persons and human trafficking.",
+        },
     )

@@ -76,6 +76,9 @@ MIDDLEWARE = [
     "nmpaa_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses HTML; Django pads the output against BREACH. Static files are
+    # already compressed by whitenoise at collectstatic time.
+    "django.middleware.gzip.GZipMiddleware",
     # Outside sessions, CSRF and auth: a cached page skips them all; see pages/page_cache.py.
     # Stored pages keep the security headers the middleware below adds.
     "pages.page_cache.PageCacheMiddleware",
