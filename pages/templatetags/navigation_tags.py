@@ -17,29 +17,38 @@ SAFETY_PAGE_SLUGS = {
 
 
 def _navigation(request, page):
-    """Main menu and breadcrumbs: one query per content generation, kept on the request."""
+    """Menu, breadcrumbs and safety links: one query per content generation, kept on the request."""
     cached = getattr(request, "_navigation", None)
     if cached is not None and cached[0] is page:
         return cached[1]
 
     site = Site.find_for_request(request)
     if site is None:
-        return [], []
+        return [], [], {}
     key = f"navigation:{site.pk}:{page.path if page is not None else ''}"
-    navigation = generation_cached(key, lambda: _menu_and_crumbs(site.root_page, page))
+    navigation = generation_cached(key, lambda: _navigation_rows(site.root_page, page))
     request._navigation = (page, navigation)
     return navigation
 
 
-def _menu_and_crumbs(home, page):
+def _navigation_rows(home, page):
     crumb_paths = set(ancestor_paths(page)) if page is not None else set()
-    menu_filter = Q(path__startswith=home.path, depth=home.depth + 1, live=True, show_in_menus=True)
+    top_level = Q(path__startswith=home.path, depth=home.depth + 1, live=True)
     rows = list(
-        Page.objects.filter(menu_filter | Q(path__in=crumb_paths, depth__gt=1)).order_by("path")
+        Page.objects.filter(
+            (top_level & (Q(show_in_menus=True) | Q(slug__in=SAFETY_PAGE_SLUGS)))
+            | Q(path__in=crumb_paths, depth__gt=1)
+        ).order_by("path")
     )
-    menu = [row for row in rows if row.depth == home.depth + 1 and row.live and row.show_in_menus]
+    is_top_level = [row.depth == home.depth + 1 and row.live for row in rows]
+    menu = [row for row, top in zip(rows, is_top_level, strict=True) if top and row.show_in_menus]
     crumbs = [row for row in rows if row.path in crumb_paths]
-    return menu, crumbs
+    safety_urls = {
+        SAFETY_PAGE_SLUGS[row.slug]: row.get_url()
+        for row, top in zip(rows, is_top_level, strict=True)
+        if top and row.slug in SAFETY_PAGE_SLUGS
+    }
+    return menu, crumbs, safety_urls
 
 
 @register.simple_tag(takes_context=True)
@@ -56,14 +65,6 @@ def breadcrumb_pages(context, page):
 
 @register.simple_tag(takes_context=True)
 def safety_page_urls(context):
-    """URLs of Browse safely, Privacy and Accessibility, once per content generation."""
+    """URLs of Browse safely, Privacy and Accessibility, by name."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        return {}
-    return generation_cached(f"safety-page-urls:{site.pk}", lambda: _safety_page_urls(site))
-
-
-def _safety_page_urls(site):
-    pages = site.root_page.get_children().live().filter(slug__in=SAFETY_PAGE_SLUGS)
-    return {SAFETY_PAGE_SLUGS[page.slug]: page.get_url() for page in pages}
+    return _navigation(request, context.get("page"))[2] if request is not None else {}

@@ -1,8 +1,12 @@
 """Staff place a sign-up page in the tree and edit the words around the form."""
 
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
+import pytest
+
+from outreach.choices import FormKind
 from outreach.models import SignUpPage
 from pages.models import HomePage, StandardPage
 from tests.factories import HomePageFactory
@@ -33,3 +37,17 @@ class SignUpPageTests(WagtailPageTestCase):
         page = SignUpPage.objects.get(slug="volunteer")
         assert page.form_kind == "advocate"
         assert "We will call you." in page.thank_you_text
+
+
+@pytest.mark.django_db
+def test_home_page_links_every_public_sign_up_page_but_not_private_ones(client, sign_up_pages):
+    private = sign_up_pages[FormKind.TRAINING]
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    unpublished = sign_up_pages[FormKind.PARTNER]
+    unpublished.unpublish()
+
+    html = client.get("/").text
+    links = html[html.index("Get involved") :]
+    assert f'href="{sign_up_pages[FormKind.ADVOCATE].url}"' in links
+    assert f'href="{private.url}"' not in links
+    assert f'href="{unpublished.url}"' not in links
