@@ -81,6 +81,9 @@ def site_environment():
         PORT=str(WEB_PORT),
         WEB_CONCURRENCY=os.environ.get("WEB_CONCURRENCY", "4"),
         CONN_MAX_AGE="60",
+        # One machine sends everything, at once: no per-address limit, no "too fast" check.
+        OUTREACH_RATE_LIMITS=os.environ.get("OUTREACH_RATE_LIMITS", "off"),
+        OUTREACH_MIN_FILL_SECONDS=os.environ.get("OUTREACH_MIN_FILL_SECONDS", "0"),
     )
     env.pop("DEBUG", None)
     return env
