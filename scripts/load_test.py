@@ -41,10 +41,16 @@ class NoRedirects(urllib.request.HTTPRedirectHandler):
         return None  # a 302 is the answer we want to see, not follow
 
 
+TYPED_KINDS = {"text", "textarea", "email"}  # not choices, which must stay valid
+
+
 def submission_values(opener, form, token):
     values = form_payload(opener, form)
     for name in values:
+        kind = form.fields.get(name, ("text", ""))[0]
         lowered = name.lower()
+        if kind not in TYPED_KINDS:
+            continue
         if "email" in lowered:
             values[name] = f"load+{token}@example.org"
         elif any(word in lowered for word in ("name", "message", "organisation", "organization")):
@@ -58,14 +64,17 @@ class Results:
         self.statuses = Counter()
         self.read_statuses = Counter()
         self.accepted_tokens = []
+        self.accepted_per_form = Counter()
         self.latencies = []
 
-    def record(self, status, token, seconds):
+    def record(self, status, token, seconds, form_path=""):
         with self.lock:
             self.statuses[status] += 1
             self.latencies.append(seconds)
+            self.accepted_per_form[form_path] += 0
             if status in {302, 303}:
                 self.accepted_tokens.append(token)
+                self.accepted_per_form[form_path] += 1
 
 
 def submit(form, results):
@@ -82,7 +91,8 @@ def submit(form, results):
         return
     data = urllib.parse.urlencode(values).encode()
     status, _, _ = fetch(opener, form.action, data=data, headers={"Referer": form.page_url})
-    results.record(status, token, time.monotonic() - started)
+    path = urllib.parse.urlsplit(form.action).path
+    results.record(status, token, time.monotonic() - started, path)
 
 
 def read_pages(pages, results, stop):
@@ -162,6 +172,9 @@ def report(results, elapsed, database_url, allow_503):
     print(f"submissions: {total} sent in {elapsed:.1f}s ({rate:.1f}/s), {accepted} accepted")
     print(f"submission statuses: {dict(sorted(results.statuses.items(), key=str))}")
     print(f"page reads: {dict(sorted(results.read_statuses.items(), key=str))}")
+    print(f"accepted per form: {dict(sorted(results.accepted_per_form.items()))}")
+    # A form nothing got through is a broken form (or a broken script), not a pass.
+    refused_forms = [path for path, count in results.accepted_per_form.items() if not count]
     if latencies:
         p95 = latencies[int(len(latencies) * 0.95) - 1]
         print(f"submission latency: median {statistics.median(latencies):.2f}s, p95 {p95:.2f}s")
@@ -176,7 +189,9 @@ def report(results, elapsed, database_url, allow_503):
     exact = accepted - len(missing) - len(doubled)
     print(f"accepted submissions with exactly one row: {exact}/{accepted}")
     print(f"missing rows: {len(missing)}, duplicated rows: {len(doubled)}")
-    problems = len(missing) + len(doubled) + (1 if bad else 0)
+    problems = len(missing) + len(doubled) + (1 if bad else 0) + len(refused_forms)
+    if refused_forms:
+        print(f"FAIL: no submission accepted by {refused_forms}")
     if bad:
         print(f"FAIL: unclean server errors: {bad}")
     return problems
