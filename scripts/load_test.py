@@ -28,9 +28,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from site_forms import (  # noqa: E402
+    FormPageUnavailable,
     discover,
     fetch,
     form_payload,
+    is_clean_error_page,
     new_session,
     sign_up_forms,
 )
@@ -66,9 +68,15 @@ class Results:
         self.accepted_tokens = []
         self.accepted_per_form = Counter()
         self.latencies = []
+        self.unclean_error_pages = 0
 
-    def record(self, status, token, seconds, form_path=""):
+    def note_error_page(self, status, body):
+        if isinstance(status, int) and status >= 500 and not is_clean_error_page(body):
+            self.unclean_error_pages += 1
+
+    def record(self, status, token, seconds, form_path="", body=""):
         with self.lock:
+            self.note_error_page(status, body)
             self.statuses[status] += 1
             self.latencies.append(seconds)
             self.accepted_per_form[form_path] += 0
@@ -84,23 +92,25 @@ def submit(form, results):
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirects)
     token = uuid.uuid4().hex[:16]
     started = time.monotonic()
+    path = urllib.parse.urlsplit(form.action).path
     try:
         values = submission_values(opener, form, token)
-    except Exception:
-        results.record("no form page", token, time.monotonic() - started)
+    except FormPageUnavailable as failure:
+        # The visitor never got a form: that page's answer is this attempt's answer.
+        results.record(failure.status, token, time.monotonic() - started, path, failure.body)
         return
     data = urllib.parse.urlencode(values).encode()
-    status, _, _ = fetch(opener, form.action, data=data, headers={"Referer": form.page_url})
-    path = urllib.parse.urlsplit(form.action).path
-    results.record(status, token, time.monotonic() - started, path)
+    status, body, _ = fetch(opener, form.action, data=data, headers={"Referer": form.page_url})
+    results.record(status, token, time.monotonic() - started, path, body)
 
 
 def read_pages(pages, results, stop):
     opener, _ = new_session()
     while not stop.is_set():
-        status, _, _ = fetch(opener, random.choice(pages))
+        status, body, _ = fetch(opener, random.choice(pages))
         with results.lock:
             results.read_statuses[status] += 1
+            results.note_error_page(status, body)
 
 
 TOKEN = re.compile(r"(?:load\+|Load )([0-9a-f]{16})")
@@ -189,7 +199,9 @@ def report(results, elapsed, database_url, allow_503):
     exact = accepted - len(missing) - len(doubled)
     print(f"accepted submissions with exactly one row: {exact}/{accepted}")
     print(f"missing rows: {len(missing)}, duplicated rows: {len(doubled)}")
+    print(f"error pages with technical detail or without the phone: {results.unclean_error_pages}")
     problems = len(missing) + len(doubled) + (1 if bad else 0) + len(refused_forms)
+    problems += results.unclean_error_pages
     if refused_forms:
         print(f"FAIL: no submission accepted by {refused_forms}")
     if bad:

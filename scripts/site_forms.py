@@ -149,9 +149,24 @@ def valid_value(name, kind, default):
     return default or "Test value"
 
 
+class FormPageUnavailable(Exception):
+    """The form's page did not load, so a person would have had no form to send."""
+
+    def __init__(self, status, body):
+        super().__init__(status)
+        self.status, self.body = status, body
+
+
+def is_clean_error_page(body):
+    """A 5xx a visitor can live with: plain words and the phone number, no technical detail."""
+    return "tel:" in body and not any(word in body for word in ("Traceback", "OperationalError"))
+
+
 def form_payload(opener, form, overrides=None):
     """Fresh CSRF token from the form's page, valid values, then the overrides."""
     status, body, _ = fetch(opener, form.page_url)
+    if status != 200:
+        raise FormPageUnavailable(status, body)
     parser = PageParser(form.page_url)
     parser.feed(body)
     fresh = next((f for f in parser.forms if f.action == form.action), form)
