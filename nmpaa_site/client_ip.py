@@ -1,4 +1,4 @@
-"""The visitor's address, for django-axes' per-address lockout.
+"""The visitor's address: django-axes' per-address lockout and the sign-up rate limits.
 
 Behind a proxy, REMOTE_ADDR is the proxy, so CLIENT_IP_HEADER names the header the proxy
 sets (e.g. X-Forwarded-For or X-Real-IP). We take its right-most entry: the one our own

@@ -13,6 +13,8 @@ from django.core import signing
 
 from django_ratelimit.core import is_ratelimited
 
+from nmpaa_site.client_ip import client_ip
+
 logger = logging.getLogger("outreach.spam")
 
 TOKEN_FIELD = "form_token"
@@ -57,12 +59,8 @@ def log_rejection(kind, reason):
 
 
 def client_address(group, request):
-    """The visitor's address: behind N trusted proxies, the Nth from the right in XFF."""
-    proxies = settings.OUTREACH_TRUSTED_PROXY_COUNT
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    if proxies and len(forwarded) >= proxies and forwarded[-proxies]:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+    """The visitor's address, found the same way as for login lockouts (CLIENT_IP_HEADER)."""
+    return client_ip(request)
 
 
 def is_rate_limited(request, kind):

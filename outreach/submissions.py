@@ -2,7 +2,6 @@
 
 import logging
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -13,6 +12,14 @@ from .tasks import notify_about_submission
 logger = logging.getLogger("outreach")
 
 DUPLICATE_WINDOW = timedelta(days=1)
+
+
+def notification_queuer(model, submission):
+    # A named function, not functools.partial: Django logs a robust callback's __qualname__.
+    def queue_notification():
+        notify_about_submission.enqueue(model.FORM_KIND, submission.pk)
+
+    return queue_notification
 
 
 def save_submission(form, form_token):
@@ -29,9 +36,10 @@ def save_submission(form, form_token):
     try:
         with transaction.atomic():
             submission.save()
-            transaction.on_commit(
-                partial(notify_about_submission.enqueue, model.FORM_KIND, submission.pk)
-            )
+            # robust: the sign-up is saved once committed; if queueing its notification then
+            # fails (the database went away in between), the visitor still gets their thank-you
+            # and the row stays "Waiting to be sent" for staff to see.
+            transaction.on_commit(notification_queuer(model, submission), robust=True)
     except IntegrityError:
         if model.objects.filter(form_token=form_token).exists():
             logger.info("outreach resubmission ignored form=%s", model.FORM_KIND)

@@ -1,23 +1,55 @@
 """The sign-up form behind each SignUpPage: GET shows it, POST saves it and redirects."""
 
+import logging
+
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
+
+from nmpaa_site import errors
 
 from . import spam
 from .forms import SIGN_UP_FORMS
 from .submissions import save_submission
 
+logger = logging.getLogger("outreach")
 
-def render_form(request, page, form, status=200):
+
+def render_form(request, page, form, status=200, form_token=None):
     context = page.get_context(request) | {
         "page": page,
         "form": form.describe_fields(),
         "error_summary": form.error_summary() if form.is_bound else [],
-        "form_token": spam.issue_token(page.form_kind),
+        "form_token": form_token or spam.issue_token(page.form_kind),
         "token_field": spam.TOKEN_FIELD,
         "honeypot_field": spam.HONEYPOT_FIELD,
     }
     return TemplateResponse(request, page.template, context, status=status)
+
+
+def database_unavailable(request, page, form):
+    """Nothing was saved: show the visitor their answers again, with a way to call instead.
+
+    The same signed token goes back in the form, so if the database did keep the row after
+    all, sending again saves nothing twice. If the page itself cannot be drawn without the
+    database, the plain 503 page shows the answers instead.
+    """
+    phone = errors.contact_numbers()["phone_display"]
+    form.add_error(
+        None,
+        "We could not save your answers because of a problem on our side, and nothing was "
+        "stored. Your answers are still here: press the button again in a minute, or call us "
+        f"on {phone}.",
+    )
+    try:
+        response = render_form(
+            request, page, form, status=503, form_token=request.POST.get(spam.TOKEN_FIELD)
+        )
+        response.render()
+    except errors.DATABASE_ERRORS:
+        return errors.database_unavailable(request)
+    response["Retry-After"] = str(errors.RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def sign_up(request, page):
@@ -45,7 +77,12 @@ def sign_up(request, page):
         )
         return render_form(request, page, form, status=400)
 
-    if not form.is_valid():
-        return render_form(request, page, form, status=400)
-    save_submission(form, form_token)
+    try:
+        if not form.is_valid():
+            return render_form(request, page, form, status=400)
+        save_submission(form, form_token)
+    except errors.DATABASE_ERRORS:
+        # The traceback goes to the log only; the visitor keeps what they typed.
+        logger.exception("outreach submission not saved: database unavailable form=%s", kind)
+        return database_unavailable(request, page, form)
     return HttpResponseRedirect(page.url + page.reverse_subpage("thanks_view"))

@@ -32,6 +32,7 @@ WEB_PORT = int(os.environ.get("FAULT_PORT", "8301"))
 SCRATCH_DIR = REPO / "var" / "pg-scratch"
 DATA_DIR = SCRATCH_DIR / "data"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:{PG_PORT}/nmpaa_fault"
+KILLED_WORKERS = 1  # each may take its one in-flight request with it, unanswered
 
 
 def as_postgres(*command):
@@ -81,6 +82,9 @@ def site_environment():
         PORT=str(WEB_PORT),
         WEB_CONCURRENCY=os.environ.get("WEB_CONCURRENCY", "4"),
         CONN_MAX_AGE="60",
+        # One machine sends everything, at once: no per-address limit, no "too fast" check.
+        OUTREACH_RATE_LIMITS=os.environ.get("OUTREACH_RATE_LIMITS", "off"),
+        OUTREACH_MIN_FILL_SECONDS=os.environ.get("OUTREACH_MIN_FILL_SECONDS", "0"),
     )
     env.pop("DEBUG", None)
     return env
@@ -165,6 +169,7 @@ def main():
             DATABASE_URL,
             during=faults(server.pid, args.fault_delay),
             allow_503=True,
+            allow_dropped=KILLED_WORKERS,
         )
         recovered = serves_again(base)
         print(f"site serves again without a restart: {'yes' if recovered else 'NO'}")

@@ -14,7 +14,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from site_forms import discover, fetch, form_payload, new_session, sign_up_forms  # noqa: E402
+from site_forms import (  # noqa: E402
+    FormPageUnavailable,
+    discover,
+    fetch,
+    form_payload,
+    new_session,
+    sign_up_forms,
+)
 
 MARKER = "<script>alert('nmpaa-xss')</script>"
 TEXT_PAYLOADS = {
@@ -59,6 +66,13 @@ def sweep_search(base, sweep):
 
 
 def sweep_form(form, sweep):
+    try:
+        sweep_fields(form, sweep)
+    except FormPageUnavailable as failure:
+        sweep.check(f"{form.page_url} (form page)", failure.status, failure.body)
+
+
+def sweep_fields(form, sweep):
     opener, _ = new_session()
     for field_name in form.fields:
         if field_name == "csrfmiddlewaretoken":

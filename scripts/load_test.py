@@ -28,9 +28,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from site_forms import (  # noqa: E402
+    FormPageUnavailable,
     discover,
     fetch,
     form_payload,
+    is_clean_error_page,
     new_session,
     sign_up_forms,
 )
@@ -41,15 +43,24 @@ class NoRedirects(urllib.request.HTTPRedirectHandler):
         return None  # a 302 is the answer we want to see, not follow
 
 
+TYPED_KINDS = {"text", "textarea", "email"}  # not choices, which must stay valid
+
+
 def submission_values(opener, form, token):
     values = form_payload(opener, form)
     for name in values:
+        kind = form.fields.get(name, ("text", ""))[0]
         lowered = name.lower()
+        if kind not in TYPED_KINDS:
+            continue
         if "email" in lowered:
             values[name] = f"load+{token}@example.org"
         elif any(word in lowered for word in ("name", "message", "organisation", "organization")):
             values[name] = f"Load {token}"
     return values
+
+
+DROPPED_CONNECTION = ("without response", "reset by peer", "Connection aborted", "EOF occurred")
 
 
 class Results:
@@ -58,14 +69,32 @@ class Results:
         self.statuses = Counter()
         self.read_statuses = Counter()
         self.accepted_tokens = []
+        self.accepted_per_form = Counter()
         self.latencies = []
+        self.unclean_error_pages = 0
+        self.dropped_tokens = []  # connections closed with no answer at all
 
-    def record(self, status, token, seconds):
+    def classify(self, status, body, token=None):
+        """A connection closed without an answer is "dropped"; a timeout stays None."""
+        if status is None and any(word in body for word in DROPPED_CONNECTION):
+            self.dropped_tokens.append(token)
+            return "dropped"
+        return status
+
+    def note_error_page(self, status, body):
+        if isinstance(status, int) and status >= 500 and not is_clean_error_page(body):
+            self.unclean_error_pages += 1
+
+    def record(self, status, token, seconds, form_path="", body=""):
         with self.lock:
+            self.note_error_page(status, body)
+            status = self.classify(status, body, token)
             self.statuses[status] += 1
             self.latencies.append(seconds)
+            self.accepted_per_form[form_path] += 0
             if status in {302, 303}:
                 self.accepted_tokens.append(token)
+                self.accepted_per_form[form_path] += 1
 
 
 def submit(form, results):
@@ -75,22 +104,25 @@ def submit(form, results):
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirects)
     token = uuid.uuid4().hex[:16]
     started = time.monotonic()
+    path = urllib.parse.urlsplit(form.action).path
     try:
         values = submission_values(opener, form, token)
-    except Exception:
-        results.record("no form page", token, time.monotonic() - started)
+    except FormPageUnavailable as failure:
+        # The visitor never got a form: that page's answer is this attempt's answer.
+        results.record(failure.status, token, time.monotonic() - started, path, failure.body)
         return
     data = urllib.parse.urlencode(values).encode()
-    status, _, _ = fetch(opener, form.action, data=data, headers={"Referer": form.page_url})
-    results.record(status, token, time.monotonic() - started)
+    status, body, _ = fetch(opener, form.action, data=data, headers={"Referer": form.page_url})
+    results.record(status, token, time.monotonic() - started, path, body)
 
 
 def read_pages(pages, results, stop):
     opener, _ = new_session()
     while not stop.is_set():
-        status, _, _ = fetch(opener, random.choice(pages))
+        status, body, _ = fetch(opener, random.choice(pages))
         with results.lock:
-            results.read_statuses[status] += 1
+            results.note_error_page(status, body)
+            results.read_statuses[results.classify(status, body)] += 1
 
 
 TOKEN = re.compile(r"(?:load\+|Load )([0-9a-f]{16})")
@@ -125,7 +157,16 @@ def rows_per_token(database_url):
     return counts
 
 
-def run(base, submissions, writers, readers, database_url, during=None, allow_503=False):
+def run(
+    base,
+    submissions,
+    writers,
+    readers,
+    database_url,
+    during=None,
+    allow_503=False,
+    allow_dropped=0,
+):
     pages, forms = discover(base)
     posts = sign_up_forms(forms)
     print(f"crawled {len(pages)} pages, found {len(posts)} sign-up form(s)")
@@ -150,10 +191,10 @@ def run(base, submissions, writers, readers, database_url, during=None, allow_50
     for thread in reader_threads:
         thread.join(timeout=30)
     elapsed = time.monotonic() - started
-    return report(results, elapsed, database_url, allow_503)
+    return report(results, elapsed, database_url, allow_503, allow_dropped)
 
 
-def report(results, elapsed, database_url, allow_503):
+def report(results, elapsed, database_url, allow_503, allow_dropped=0):
     """Print the figures; return the number of problems (lost, doubled, unclean errors)."""
     accepted = len(results.accepted_tokens)
     total = sum(results.statuses.values())
@@ -162,6 +203,9 @@ def report(results, elapsed, database_url, allow_503):
     print(f"submissions: {total} sent in {elapsed:.1f}s ({rate:.1f}/s), {accepted} accepted")
     print(f"submission statuses: {dict(sorted(results.statuses.items(), key=str))}")
     print(f"page reads: {dict(sorted(results.read_statuses.items(), key=str))}")
+    print(f"accepted per form: {dict(sorted(results.accepted_per_form.items()))}")
+    # A form nothing got through is a broken form (or a broken script), not a pass.
+    refused_forms = [path for path, count in results.accepted_per_form.items() if not count]
     if latencies:
         p95 = latencies[int(len(latencies) * 0.95) - 1]
         print(f"submission latency: median {statistics.median(latencies):.2f}s, p95 {p95:.2f}s")
@@ -176,7 +220,24 @@ def report(results, elapsed, database_url, allow_503):
     exact = accepted - len(missing) - len(doubled)
     print(f"accepted submissions with exactly one row: {exact}/{accepted}")
     print(f"missing rows: {len(missing)}, duplicated rows: {len(doubled)}")
-    problems = len(missing) + len(doubled) + (1 if bad else 0)
+    print(f"error pages with technical detail or without the phone: {results.unclean_error_pages}")
+    problems = len(missing) + len(doubled) + (1 if bad else 0) + len(refused_forms)
+    problems += results.unclean_error_pages
+    # Only a killed process closes a connection without answering; one sync worker holds one
+    # request, so each SIGKILL may drop one. Its sign-up must then exist once or not at all.
+    dropped = results.dropped_tokens
+    dropped_submissions = [t for t in dropped if t]
+    print(
+        f"connections closed unanswered (killed worker): {len(dropped)} (allowed {allow_dropped});"
+        f" their sign-ups saved once: {sum(counts[t] == 1 for t in dropped_submissions)},"
+        f" not saved: {sum(counts[t] == 0 for t in dropped_submissions)},"
+        f" saved twice: {sum(counts[t] > 1 for t in dropped_submissions)}"
+    )
+    if len(dropped) > allow_dropped or any(counts[t] > 1 for t in dropped_submissions):
+        print("FAIL: more connections dropped than workers killed, or a dropped sign-up doubled")
+        problems += 1
+    if refused_forms:
+        print(f"FAIL: no submission accepted by {refused_forms}")
     if bad:
         print(f"FAIL: unclean server errors: {bad}")
     return problems

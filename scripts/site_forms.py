@@ -11,6 +11,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+VOID_ELEMENTS = {"input", "br", "hr", "img", "meta", "link", "source", "wbr", "area", "col"}
+
 
 @dataclass
 class Form:
@@ -31,21 +33,37 @@ class PageParser(HTMLParser):
         self.links = []
         self.forms = []
         self.select = None
+        self.unseen = None  # [tag, depth] of an element hidden from people (a honeypot's box)
+
+    def track_unseen(self, tag, attrs):
+        if self.unseen is None:
+            if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+                self.unseen = [tag, 1]
+        elif tag == self.unseen[0]:
+            self.unseen[1] += 1
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if tag not in VOID_ELEMENTS:
+            self.track_unseen(tag, attrs)
         if tag == "a" and attrs.get("href"):
             self.links.append(urllib.parse.urljoin(self.page_url, attrs["href"]))
         elif tag == "form":
             action = urllib.parse.urljoin(self.page_url, attrs.get("action") or self.page_url)
             method = (attrs.get("method") or "get").lower()
             self.forms.append(Form(self.page_url, action, method))
+        elif tag == "option" and self.forms and self.select and attrs.get("value"):
+            kind, value = self.forms[-1].fields[self.select]
+            if not value:
+                self.forms[-1].fields[self.select] = (kind, attrs["value"])
         elif not self.forms or not attrs.get("name"):
             return
         elif tag == "input":
             kind = (attrs.get("type") or "text").lower()
             if kind in {"submit", "button", "image", "reset"}:
                 return
+            if self.unseen is not None:
+                kind = "unseen"  # a person never sees it, so never fills it in
             if kind in {"checkbox", "radio"}:
                 self.forms[-1].fields.setdefault(attrs["name"], (kind, attrs.get("value", "on")))
             else:
@@ -55,14 +73,14 @@ class PageParser(HTMLParser):
         elif tag == "select":
             self.select = attrs["name"]
             self.forms[-1].fields[self.select] = ("select", "")
-        elif tag == "option" and self.select and attrs.get("value"):
-            kind, value = self.forms[-1].fields[self.select]
-            if not value:
-                self.forms[-1].fields[self.select] = (kind, attrs["value"])
 
     def handle_endtag(self, tag):
         if tag == "select":
             self.select = None
+        if self.unseen is not None and tag == self.unseen[0]:
+            self.unseen[1] -= 1
+            if not self.unseen[1]:
+                self.unseen = None
 
 
 def new_session():
@@ -112,6 +130,8 @@ def sign_up_forms(forms):
 def valid_value(name, kind, default):
     """A plausible value for a field, so one hostile field at a time gets past the others."""
     lowered = name.lower()
+    if kind == "unseen":
+        return ""
     if kind == "email" or "email" in lowered:
         return "tester@example.org"
     if kind == "tel" or "phone" in lowered:
@@ -122,14 +142,31 @@ def valid_value(name, kind, default):
         return "https://example.org/"
     if kind == "date":
         return "2000-01-01"
-    if kind == "number" or "zip" in lowered or "postal" in lowered:
+    if "zip" in lowered or "postal" in lowered:
         return "20001"
+    if kind == "number":
+        return "20"
     return default or "Test value"
+
+
+class FormPageUnavailable(Exception):
+    """The form's page did not load, so a person would have had no form to send."""
+
+    def __init__(self, status, body):
+        super().__init__(status)
+        self.status, self.body = status, body
+
+
+def is_clean_error_page(body):
+    """A 5xx a visitor can live with: plain words and the phone number, no technical detail."""
+    return "tel:" in body and not any(word in body for word in ("Traceback", "OperationalError"))
 
 
 def form_payload(opener, form, overrides=None):
     """Fresh CSRF token from the form's page, valid values, then the overrides."""
     status, body, _ = fetch(opener, form.page_url)
+    if status != 200:
+        raise FormPageUnavailable(status, body)
     parser = PageParser(form.page_url)
     parser.feed(body)
     fresh = next((f for f in parser.forms if f.action == form.action), form)

@@ -258,8 +258,6 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 OUTREACH_RATE_LIMITS = [  # per address per form; "off" switches limiting off (benchmarks)
     rate for rate in env_list("OUTREACH_RATE_LIMITS", "10/m,100/h") if rate.lower() != "off"
 ]
-# Proxies in front of gunicorn that append to X-Forwarded-For (0: use the socket address).
-OUTREACH_TRUSTED_PROXY_COUNT = int(os.environ.get("OUTREACH_TRUSTED_PROXY_COUNT", "0"))
 OUTREACH_MIN_FILL_SECONDS = float(os.environ.get("OUTREACH_MIN_FILL_SECONDS", "3"))
 OUTREACH_FORM_MAX_AGE = 60 * 60 * 24  # a form left open longer asks to be sent again
 OUTREACH_RETENTION_DAYS = int(os.environ.get("OUTREACH_RETENTION_DAYS", "730"))
@@ -357,7 +355,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES",
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "nmpaa_site.errors.locked_out"
 AXES_CLIENT_IP_CALLABLE = "nmpaa_site.client_ip.client_ip"
-# Empty: the connecting address. Behind a proxy: the header it sets, e.g. X-Forwarded-For.
+# The visitor's address for login lockouts and sign-up rate limits (client_ip.py). Empty: the
+# connecting address. Behind a proxy: the header it sets, e.g. X-Forwarded-For.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 # Two-factor authentication (wagtail-2fa on django-otp): required in the admin for

@@ -1,4 +1,5 @@
-"""`manage.py backup` writes an archive that restores into an empty database."""
+"""`manage.py backup` writes an archive that restores into an empty database: the same pages,
+sign-up submissions and media files."""
 
 import subprocess
 import tarfile
@@ -11,7 +12,10 @@ from django.db import connection
 
 import pytest
 
+from outreach.models import AdvocateSignup, PartnerSignup, TrainingRequest
 from tests.factories import HomePageFactory
+
+SIGN_UP_MODELS = (AdvocateSignup, PartnerSignup, TrainingRequest)
 
 
 def libpq_args(db, name):
@@ -28,12 +32,35 @@ def scratch_database():
     subprocess.run(["dropdb", "--if-exists", *server, name], check=True)
 
 
+def restored_rows(database, query):
+    result = subprocess.run(
+        ["psql", "-At", *libpq_args(connection.settings_dict, database), "-c", query],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.splitlines()
+
+
 @pytest.mark.django_db(transaction=True)
-def test_backup_restores_the_same_pages_and_media(tmp_path, settings, site, scratch_database):
+def test_backup_restores_the_same_pages_submissions_and_media(
+    tmp_path, settings, site, scratch_database
+):
     settings.MEDIA_ROOT = tmp_path / "media"
     (settings.MEDIA_ROOT / "documents").mkdir(parents=True)
     (settings.MEDIA_ROOT / "documents" / "leaflet.pdf").write_bytes(b"%PDF-1.4 leaflet")
     HomePageFactory(parent=site.root_page, title="Restorable page", slug="restorable")
+    for model in SIGN_UP_MODELS:
+        for n in range(2):
+            model.objects.create(
+                name=f"{model.FORM_KIND} person {n}",
+                email=f"{model.FORM_KIND}{n}@example.org",
+                city="Baltimore",
+                state="MD",
+                consent_text="I agree",
+                form_token=uuid.uuid4(),
+                **({"expected_attendees": 30} if model is TrainingRequest else {}),
+            )
 
     out = StringIO()
     call_command("backup", output_dir=str(tmp_path / "backups"), stdout=out)
@@ -53,19 +80,22 @@ def test_backup_restores_the_same_pages_and_media(tmp_path, settings, site, scra
         ],
         check=True,
     )
-    query = "SELECT title FROM wagtailcore_page ORDER BY path"
-    result = subprocess.run(
-        ["psql", "-At", *libpq_args(connection.settings_dict, scratch_database), "-c", query],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
     from wagtail.models import Page
 
-    assert result.stdout.splitlines() == list(
-        Page.objects.order_by("path").values_list("title", flat=True)
-    )
-    assert "Restorable page" in result.stdout
+    titles = restored_rows(scratch_database, "SELECT title FROM wagtailcore_page ORDER BY path")
+    assert titles == list(Page.objects.order_by("path").values_list("title", flat=True))
+    assert "Restorable page" in titles
+
+    for model in SIGN_UP_MODELS:
+        query = f"SELECT name, email, consent_text FROM {model._meta.db_table} ORDER BY id"
+        expected = [
+            f"{name}|{email}|{consent}"
+            for name, email, consent in model.objects.order_by("id").values_list(
+                "name", "email", "consent_text"
+            )
+        ]
+        assert len(expected) == 2
+        assert restored_rows(scratch_database, query) == expected
 
     with tarfile.open(restored / "media.tar.gz") as media:
         media.extractall(restored / "media", filter="data")

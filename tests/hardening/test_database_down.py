@@ -1,6 +1,7 @@
 """The real thing: gunicorn with production settings and PostgreSQL unreachable.
 
-Every public page answers a friendly 503 with the phone number; /healthz says so too.
+Every public page answers a friendly 503 with the phone number; /healthz says so too; a
+sign-up sent at that moment is shown back to the visitor.
 """
 
 import os
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -22,11 +24,12 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def get(url):
+def get(url, data=None, headers=None):
     """Status and body, for error statuses too; waits for the server to come up."""
+    request = urllib.request.Request(url, data=data, headers=headers or {})
     for _ in range(120):
         try:
-            with urllib.request.urlopen(url, timeout=10) as response:
+            with urllib.request.urlopen(request, timeout=10) as response:
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode()
@@ -76,6 +79,22 @@ def test_public_pages_answer_503_with_phone_when_postgresql_is_down(tmp_path):
         status, body = get(base + "/healthz")
         assert status == 503
         assert '"database": "unavailable"' in body
+
+        # A sign-up sent now: nothing can be saved, and the visitor's answers come back
+        # escaped, with a button to send them again. (The CSRF secret is one we made up:
+        # with the database down no form page could hand one out.)
+        secret = "a" * 32
+        answers = {"name": "<script>alert('x')</script> Ada", "city": "Baltimore"}
+        status, body = get(
+            base + "/partner-with-us/become-an-advocate/",
+            data=urllib.parse.urlencode({"csrfmiddlewaretoken": secret, **answers}).encode(),
+            headers={"Cookie": f"csrftoken={secret}"},
+        )
+        assert status == 503, body[:300]
+        assert "nothing was stored" in body and "Try sending again" in body
+        assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Ada" in body
+        assert "<script>alert(" not in body
+        assert "(877) US-NMPAA" in body
     finally:
         server.terminate()
         output = server.communicate(timeout=30)[0].decode()

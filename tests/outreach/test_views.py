@@ -204,13 +204,23 @@ def test_home_and_partner_pages_link_to_the_sign_up_pages(client, loaded_site):
         assert "tel:+18778766722" in html
 
 
-@override_settings(OUTREACH_RATE_LIMITS=["2/m"], OUTREACH_TRUSTED_PROXY_COUNT=1)
+def post_forwarded_for(client, page, header_value):
+    data = valid_data(FormKind.ADVOCATE)
+    return client.post(page.url, data, HTTP_X_FORWARDED_FOR=header_value).status_code
+
+
+@override_settings(OUTREACH_RATE_LIMITS=["2/m"], CLIENT_IP_HEADER="X-Forwarded-For")
 def test_behind_a_proxy_each_visitor_has_their_own_allowance(client, sign_up_pages):
+    """The same setting as login lockouts: the right-most entry, the one our proxy added."""
     page = sign_up_pages[FormKind.ADVOCATE]
+    statuses = [post_forwarded_for(client, page, f"6.6.6.{n}, 203.0.113.5") for n in range(3)]
+    # Entries the visitor wrote themselves (on the left) do not buy a new allowance.
+    assert statuses == [302, 302, 429]
+    assert post_forwarded_for(client, page, "6.6.6.6, 198.51.100.7") == 302
 
-    def post_from(address):
-        data = valid_data(FormKind.ADVOCATE)
-        return client.post(page.url, data, HTTP_X_FORWARDED_FOR=f"6.6.6.6, {address}").status_code
 
-    assert [post_from("203.0.113.5") for _ in range(3)] == [302, 302, 429]
-    assert post_from("198.51.100.7") == 302
+@override_settings(OUTREACH_RATE_LIMITS=["2/m"], CLIENT_IP_HEADER="")
+def test_without_a_proxy_a_forged_forwarded_header_is_ignored(client, sign_up_pages):
+    page = sign_up_pages[FormKind.ADVOCATE]
+    statuses = [post_forwarded_for(client, page, f"198.51.100.{n}") for n in range(3)]
+    assert statuses == [302, 302, 429]
