@@ -1,20 +1,37 @@
 from django import template
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Left, Length
 
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from outreach.models import SignUpPage
+from pages.page_cache import generation_cached
 
 register = template.Library()
+
+
+def without_view_restrictions(pages):
+    """Wagtail's `.public()` in the same query: no restriction on the page or above it."""
+    restricted_above = PageViewRestriction.objects.filter(
+        page__path=Left(OuterRef("path"), Length("page__path"))
+    )
+    return pages.exclude(Exists(restricted_above))
 
 
 @register.inclusion_tag("outreach/includes/sign_up_links.html", takes_context=True)
 def sign_up_links(context, parent=None):
     """Links to the live sign-up pages: under `parent`, or anywhere in the current site."""
     request = context.get("request")
-    pages = SignUpPage.objects.live().public()
-    if parent is not None:
-        pages = pages.child_of(parent)
-    else:
+    if parent is None:
         site = Site.find_for_request(request) if request else None
-        pages = pages.descendant_of(site.root_page) if site else pages.none()
-    return {"request": request, "sign_up_pages": list(pages.order_by("path"))}
+        if site is None:
+            return {"request": request, "sign_up_pages": []}
+        parent, key = site.root_page, f"sign-up-links:site:{site.pk}"
+        pages = SignUpPage.objects.descendant_of(parent)
+    else:
+        key = f"sign-up-links:child-of:{parent.pk}"
+        pages = SignUpPage.objects.child_of(parent)
+    listed = generation_cached(
+        key, lambda: list(without_view_restrictions(pages.live()).order_by("path"))
+    )
+    return {"request": request, "sign_up_pages": listed}
