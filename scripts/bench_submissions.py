@@ -272,7 +272,7 @@ def main():
         prepare(env)
         log = open(Path(tempfile.gettempdir()) / f"bench-gunicorn-{PORT}.log", "w")  # noqa: SIM115
         server = subprocess.Popen(
-            [GUNICORN, "-c", "nmpaa_site/gunicorn.conf.py", "--access-logfile", "/dev/null"],
+            [GUNICORN, "-c", "nmpaa_site/gunicorn.conf.py"],  # no access log, as in production
             cwd=REPO,
             env=env,
             stdout=log,
