@@ -7,8 +7,8 @@ CSRF cookie and token and the signed timing token) and post it, then counts the 
     .venv/bin/python scripts/bench_submissions.py      (or: make bench)
 
 Environment: BENCH_DATABASE_URL (default postgres://root@127.0.0.1:5432/nmpaa_bench),
-BENCH_PORT (8180), BENCH_SUBMISSIONS (500), BENCH_CLIENTS (32), BENCH_WORKERS (3),
-BENCH_THREADS (1; more switches gunicorn to threaded workers).
+BENCH_PORT (8180), BENCH_SUBMISSIONS (500), BENCH_CLIENTS (32), BENCH_WORKERS (2),
+BENCH_THREADS (4: threads overlap the waits on PostgreSQL).
 """
 
 import http.cookiejar
@@ -36,8 +36,8 @@ DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://root@127.0.0.1:5
 PORT = int(os.environ.get("BENCH_PORT", "8180"))
 SUBMISSIONS = int(os.environ.get("BENCH_SUBMISSIONS", "500"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "32"))
-WORKERS = os.environ.get("BENCH_WORKERS", "3")
-THREADS = os.environ.get("BENCH_THREADS", "1")
+WORKERS = os.environ.get("BENCH_WORKERS", "2")
+THREADS = os.environ.get("BENCH_THREADS", "4")
 WARM_UP = 60  # submissions before the timed run, not counted
 
 FORMS = {
