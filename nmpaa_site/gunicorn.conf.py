@@ -8,6 +8,8 @@ import gunicorn.http.wsgi
 wsgi_app = "nmpaa_site.wsgi:application"
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+# More than 1 switches to gunicorn's threaded worker (keep-alive, overlap of database waits).
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5

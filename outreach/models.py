@@ -1,6 +1,7 @@
 """Sign-up submissions (personal data) and the Wagtail page that places each form."""
 
 from django.db import models
+from django.db.models.functions import Upper
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -12,6 +13,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from phonenumber_field.modelfields import PhoneNumberField
+
+from pages.models import FewQueriesPageMixin
 
 from .choices import (
     ADVOCATE_INTERESTS,
@@ -78,6 +81,10 @@ class Submission(models.Model):
     class Meta:
         abstract = True
         ordering = ["-created_at"]
+        indexes = [
+            # The possible-duplicate check: same email (any case) on this form in the last day.
+            models.Index(Upper("email"), "created_at", name="%(class)s_email_recent"),
+        ]
 
     def __str__(self):
         return f"{self._meta.verbose_name} #{self.pk}"
@@ -158,7 +165,7 @@ SUBMISSION_MODELS = {
 }
 
 
-class SignUpPage(RoutablePageMixin, Page):
+class SignUpPage(FewQueriesPageMixin, RoutablePageMixin, Page):
     """Places one of the sign-up forms; staff edit the words around it."""
 
     form_kind = models.CharField(max_length=20, choices=FormKind.choices)

@@ -1,10 +1,15 @@
-"""Saving a sign-up: committed to the database first, notifications queued after commit."""
+"""Saving a sign-up: committed to the database first, notifications queued after commit.
+
+A sign-up costs one INSERT (the duplicate flag is worked out inside it) and, once that is
+committed, one INSERT of the notification task.
+"""
 
 import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Exists
 from django.utils import timezone
 
 from .tasks import notify_about_submission
@@ -29,21 +34,35 @@ def save_submission(form, form_token):
     submission.form_token = form_token
     submission.consent_text = form.CONSENT_TEXT
     submission.privacy_notice_version = settings.OUTREACH_PRIVACY_NOTICE_VERSION
-    submission.possible_duplicate = model.objects.filter(
-        email__iexact=submission.email,
-        created_at__gte=timezone.now() - DUPLICATE_WINDOW,
-    ).exists()
+    # Evaluated by PostgreSQL in the INSERT itself: no separate round trip.
+    submission.possible_duplicate = Exists(
+        model.objects.filter(
+            email__iexact=submission.email,
+            created_at__gte=timezone.now() - DUPLICATE_WINDOW,
+        )
+    )
     try:
-        with transaction.atomic():
-            submission.save()
-            # robust: the sign-up is saved once committed; if queueing its notification then
-            # fails (the database went away in between), the visitor still gets their thank-you
-            # and the row stays "Waiting to be sent" for staff to see.
-            transaction.on_commit(notification_queuer(model, submission), robust=True)
+        _insert(submission)
     except IntegrityError:
         if model.objects.filter(form_token=form_token).exists():
             logger.info("outreach resubmission ignored form=%s", model.FORM_KIND)
             return None
         raise
+    # Read back from the row if anyone asks; the expression above is not a value.
+    del submission.possible_duplicate
+    # Runs at once outside a transaction: the row above is already committed. robust: if
+    # queueing then fails (the database went away in between), the visitor still gets their
+    # thank-you and the row stays "Waiting to be sent" for staff to see.
+    transaction.on_commit(notification_queuer(model, submission), robust=True)
     logger.info("outreach submission saved form=%s id=%s", model.FORM_KIND, submission.pk)
     return submission
+
+
+def _insert(submission):
+    if connection.in_atomic_block:
+        # Inside a caller's transaction, a savepoint keeps it usable if the token clashes.
+        with transaction.atomic():
+            submission.save()
+    else:
+        # A single INSERT commits on its own; BEGIN and COMMIT would be two more round trips.
+        submission.save()

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from nmpaa_site import errors
 
 from . import spam
+from .blank_form import blank_form_response
 from .forms import SIGN_UP_FORMS
 from .submissions import save_submission
 
@@ -56,7 +57,9 @@ def sign_up(request, page):
     kind = page.form_kind
     form_class = SIGN_UP_FORMS[kind]
     if request.method == "GET":
-        return render_form(request, page, form_class())
+        return blank_form_response(
+            request, page, form_class, lambda: render_form(request, page, form_class())
+        )
     if request.method != "POST":
         return HttpResponseNotAllowed(["GET", "POST"])
 

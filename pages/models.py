@@ -6,6 +6,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
+from django.http import Http404
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -61,6 +62,13 @@ def restricted_paths():
     return {path for pair in restricted for path in pair if path}
 
 
+def page_at(url_path):
+    """The specific page at this full URL path, cached per content generation; None if none."""
+    return generation_cached(
+        f"page:{url_path}", lambda: Page.objects.filter(url_path=url_path).specific().first()
+    )
+
+
 class FewQueriesPageMixin:
     """Checks view restrictions in one query instead of two (Wagtail's default)."""
 
@@ -94,17 +102,29 @@ class HomePage(FewQueriesPageMixin, Page):
         verbose_name = "home page"
 
     def route(self, request, path_components):
-        # One lookup by full URL path instead of two queries per level of the tree; anything
-        # it cannot find (a sub-route of a routable page, a 404) takes Wagtail's usual walk.
-        if path_components:
-            url_path = self.url_path + "/".join(path_components) + "/"
-            page = generation_cached(
-                f"page:{url_path}",
-                lambda: Page.objects.filter(url_path=url_path).specific().first(),
-            )
-            if page is not None:
-                return page.route(request, [])
-        return super().route(request, path_components)
+        # One lookup by full URL path instead of two queries per level of the tree.
+        if not path_components:
+            return super().route(request, path_components)
+        page = page_at(self.url_path + "/".join(path_components) + "/")
+        if page is not None:
+            return page.route(request, [])
+        # Not a page: a sub-route of a routable page (a form's thank-you page) or a 404. The
+        # deepest page above it, found in one query, routes the rest or answers 404.
+        prefixes = [
+            self.url_path + "/".join(path_components[:depth]) + "/"
+            for depth in range(1, len(path_components))
+        ]
+        nearest = (
+            Page.objects.filter(url_path__in=prefixes)
+            .order_by("-depth")
+            .values_list("url_path", flat=True)
+            .first()
+        )
+        if nearest is None:
+            raise Http404  # not even the first step is a page
+        page = page_at(nearest)
+        rest = path_components[nearest.count("/") - self.url_path.count("/") :]
+        return page.route(request, rest)
 
 
 class LegalFrameworkPage(FewQueriesPageMixin, Page):

@@ -95,6 +95,12 @@ def environment():
         ALLOWED_HOSTS="127.0.0.1,localhost",
         CSRF_TRUSTED_ORIGINS=f"http://127.0.0.1:{LB_PORT}",
         DEBUG="false",
+        # Plain HTTP on the loopback: no __Host- cookies, no redirect to HTTPS.
+        HTTPS="false",
+        # The staff login below has no authenticator app; 2FA is proven in tests/hardening.
+        WAGTAIL_2FA_REQUIRED="false",
+        # The form check answers at once, as the sign-up benchmark does.
+        OUTREACH_MIN_FILL_SECONDS="0",
         HOST="127.0.0.1",
         WEB_CONCURRENCY="1",
         PYTHONUNBUFFERED="1",
@@ -289,8 +295,8 @@ def fill(html):
     stamp = secrets.token_hex(4)
     for tag in re.findall(r"<(?:input|textarea|select)[^>]*>", form.group(0)):
         name = re.search(r'name="([^"]+)"', tag)
-        if not name:
-            continue
+        if not name or 'tabindex="-1"' in tag:
+            continue  # a field no person can reach (a honeypot) stays empty
         kind = (re.search(r'type="([^"]+)"', tag) or [None, "text"])[1]
         value = re.search(r'value="([^"]*)"', tag)
         if name.group(1) == "csrfmiddlewaretoken" or kind in ("hidden", "radio", "submit"):
@@ -302,6 +308,10 @@ def fill(html):
             data[name.group(1)] = f"scale-out-{stamp}@example.org"
         elif kind == "tel":
             data[name.group(1)] = "+12025550123"
+        elif kind == "number":
+            data[name.group(1)] = "12"
+        elif kind == "url":
+            data[name.group(1)] = "https://example.org/"
         elif tag.startswith("<select"):
             option = re.search(
                 rf'name="{re.escape(name.group(1))}".*?<option value="([^"]+)"',

@@ -1,6 +1,6 @@
 from django import template
-from django.db.models import Exists, F, OuterRef
-from django.db.models.lookups import StartsWith
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Left, Length
 
 from wagtail.models import PageViewRestriction, Site
 
@@ -8,6 +8,14 @@ from outreach.models import SignUpPage
 from pages.page_cache import generation_cached
 
 register = template.Library()
+
+
+def without_view_restrictions(pages):
+    """Wagtail's `.public()` in the same query: no restriction on the page or above it."""
+    restricted_above = PageViewRestriction.objects.filter(
+        page__path=Left(OuterRef("path"), Length("page__path"))
+    )
+    return pages.exclude(Exists(restricted_above))
 
 
 @register.inclusion_tag("outreach/includes/sign_up_links.html", takes_context=True)
@@ -18,19 +26,12 @@ def sign_up_links(context, parent=None):
         site = Site.find_for_request(request) if request else None
         if site is None:
             return {"request": request, "sign_up_pages": []}
-        scope, children_only = site.root_page, False
+        parent, key = site.root_page, f"sign-up-links:site:{site.pk}"
+        pages = SignUpPage.objects.descendant_of(parent)
     else:
-        scope, children_only = parent, True
-    pages = generation_cached(
-        f"sign-up-links:{scope.path}:{children_only}",
-        lambda: list(public_sign_up_pages(scope, children_only)),
+        key = f"sign-up-links:child-of:{parent.pk}"
+        pages = SignUpPage.objects.child_of(parent)
+    listed = generation_cached(
+        key, lambda: list(without_view_restrictions(pages.live()).order_by("path"))
     )
-    return {"request": request, "sign_up_pages": pages}
-
-
-def public_sign_up_pages(scope, children_only):
-    """Live sign-up pages no view restriction covers: one query, where public() takes two."""
-    pages = SignUpPage.objects.live()
-    pages = pages.child_of(scope) if children_only else pages.descendant_of(scope)
-    restricted = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
-    return pages.exclude(Exists(restricted)).order_by("path")
+    return {"request": request, "sign_up_pages": listed}
