@@ -14,7 +14,8 @@ cd "$(dirname "$0")/.."
 BASE_URL="${1:-http://127.0.0.1:8200}"
 shift || true
 if [ "$#" -eq 0 ]; then
-  set -- / /legal-framework/ /legal-framework/palermo-protocol/ /search/
+  set -- / /legal-framework/ /legal-framework/palermo-protocol/ /search/ \
+    /partner-with-us/become-an-advocate/
 fi
 
 TOOLS=var/node-tools

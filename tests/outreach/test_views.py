@@ -1,5 +1,7 @@
 """The sign-up pages as a visitor (or a bot) meets them."""
 
+import re
+
 from django.test import override_settings
 
 import pytest
@@ -28,7 +30,9 @@ def test_get_shows_the_form_and_the_emergency_notice(client, sign_up_pages, kind
     assert "How is it safe to contact you?" in html
     assert 'name="form_token"' in html
     assert 'name="fax_number"' in html and "hidden" in html
-    assert "<style" not in html and "style=" not in html and "<script" not in html
+    # The CSP contract: no inline styles or scripts; scripts only from files (src=).
+    assert "<style" not in html and "style=" not in html
+    assert re.findall(r"<script[^>]*>", html) == re.findall(r"<script src=[^>]*>", html)
 
 
 @pytest.mark.parametrize("kind", list(FormKind))
