@@ -17,6 +17,17 @@ from .models import AdvocateSignup, PartnerSignup, TrainingRequest
 
 GROUP_WIDGETS = {"checkboxselectmultiple", "radioselect"}
 UNREADABLE = "\ufffd"  # what Django puts in place of bytes that are not valid UTF-8
+# Autofill purposes (WCAG 1.3.5), so a browser can fill in what it already knows.
+AUTOCOMPLETE = {
+    "name": "name",
+    "organisation": "organization",
+    "role": "organization-title",
+    "website": "url",
+    "email": "email",
+    "phone": "tel",
+    "city": "address-level2",
+    "state": "address-level1",
+}
 
 COMMON_FIELDS = [
     "email",
@@ -92,6 +103,12 @@ class SignUpForm(forms.ModelForm):
         self.fields["email"].error_messages["invalid"] = (
             "Enter an email address like name@example.com."
         )
+        for name, field in self.fields.items():
+            if name in AUTOCOMPLETE:
+                field.widget.attrs["autocomplete"] = AUTOCOMPLETE[name]
+            # A drop-down's empty first option says what to do, not "---------".
+            if type(field.widget) is forms.Select and field.choices and field.choices[0][0] == "":
+                field.choices = [("", "Choose one"), *field.choices[1:]]
 
     def clean(self):
         cleaned = super().clean()

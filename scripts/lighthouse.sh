@@ -4,8 +4,8 @@
 #   scripts/lighthouse.sh [BASE_URL] [PATH ...]
 #
 # BASE_URL defaults to http://127.0.0.1:8200 (start the site first, ideally the production
-# way: `make serve`). PATHs default to the home page, the section, an article and the search
-# form. Lighthouse comes from npm into var/node-tools (git-ignored) on first use, and drives
+# way: `make serve`). PATHs default to the home page, the section, an article, the search
+# form and a sign-up form. Lighthouse comes from npm into var/node-tools (git-ignored) on first use, and drives
 # Debian's chromium (CHROME_PATH) with background networking off, so it works offline.
 # Reports are written to var/lighthouse/. Exits non-zero if any score is below 100.
 set -euo pipefail
@@ -14,7 +14,8 @@ cd "$(dirname "$0")/.."
 BASE_URL="${1:-http://127.0.0.1:8200}"
 shift || true
 if [ "$#" -eq 0 ]; then
-  set -- / /legal-framework/ /legal-framework/palermo-protocol/ /search/
+  set -- / /legal-framework/ /legal-framework/palermo-protocol/ /search/ \
+    /partner-with-us/become-an-advocate/
 fi
 
 TOOLS=var/node-tools

@@ -16,6 +16,7 @@ ROLE = "/legal-framework/governments/"
 INITIATIVE = "/legal-framework/blue-heart-campaign/"
 SEARCH_RESULTS = "/search/?q=trafficking"
 ARTICLE_FOR_TESTS = CONVENTION
+SIGN_UP_FORM = "/partner-with-us/request-a-training/"
 READING_PAGES = [
     HOME,
     SECTION,
@@ -169,8 +170,9 @@ def test_pages_read_and_search_works_without_javascript(browser, live_site):
     context.close()
 
 
-def test_article_page_weighs_under_50_kb_compressed(page, live_site):
-    """Transferred bytes of the article's HTML, CSS and JavaScript, images aside.
+@pytest.mark.parametrize("path", [ARTICLE_FOR_TESTS, SIGN_UP_FORM])
+def test_page_weighs_under_50_kb_compressed(page, live_site, path):
+    """Transferred bytes of an article's (or a form's) HTML, CSS and JavaScript, images aside.
 
     HTML comes gzipped from GZipMiddleware, so its transferred size is measured as sent.
     The live test server serves static files uncompressed, where production's whitenoise
@@ -179,7 +181,7 @@ def test_article_page_weighs_under_50_kb_compressed(page, live_site):
     """
     responses = []
     page.on("response", lambda response: responses.append(response))
-    page.goto(live_site + ARTICLE_FOR_TESTS, wait_until="networkidle")
+    page.goto(live_site + path, wait_until="networkidle")
     sizes = {}
     for response in responses:
         if response.request.resource_type == "image":
@@ -191,7 +193,7 @@ def test_article_page_weighs_under_50_kb_compressed(page, live_site):
             body = len(gzip.compress(response.body(), compresslevel=6))
         sizes[response.url.removeprefix(live_site)] = headers + body
     total = sum(sizes.values())
-    print(f"article page weight: {total} bytes compressed: {sizes}")
+    print(f"{path} weight: {total} bytes compressed: {sizes}")
     scripts = [url for url in sizes if url.endswith(".js")]
     assert scripts and all(sizes[url] < 5 * 1024 for url in scripts)
     assert total < 50 * 1024, sizes
