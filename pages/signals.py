@@ -1,6 +1,6 @@
 """Retire cached pages whenever something a visitor can see changes."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
@@ -39,6 +39,12 @@ def _groups_changed(sender, instance, **kwargs):
         invalidate_all_pages()
 
 
+def _deployed(sender, **kwargs):
+    # A deploy runs `migrate` as its release step; pages stored by the previous release point
+    # at its templates and hashed static files, so they are retired too.
+    invalidate_all_pages()
+
+
 def connect():
     page_published.connect(_page_changed, dispatch_uid="page-cache-published")
     page_unpublished.connect(_page_changed, dispatch_uid="page-cache-unpublished")
@@ -46,3 +52,4 @@ def connect():
     post_save.connect(_row_changed, dispatch_uid="page-cache-saved")
     post_delete.connect(_row_changed, dispatch_uid="page-cache-deleted")
     m2m_changed.connect(_groups_changed, dispatch_uid="page-cache-groups")
+    post_migrate.connect(_deployed, dispatch_uid="page-cache-deployed")

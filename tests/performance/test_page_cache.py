@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client
 
 from wagtail.models import PageViewRestriction
@@ -287,3 +288,11 @@ def test_page_that_cannot_be_cached_whole_still_renders_without_queries(
         article.save_revision().publish()
 
     assert "Palermo Protocol of 2000" in client.get(article.url).text
+
+
+def test_a_deploy_retires_pages_the_previous_release_stored(client, article, committed):
+    client.get(article.url)
+    assert client.get(article.url)[HEADER] == "hit"
+    with committed():
+        call_command("migrate", verbosity=0)
+    assert client.get(article.url)[HEADER] == "miss"
