@@ -1,6 +1,10 @@
 """Wagtail admin for sign-ups: read, filter, export, and move through the review statuses."""
 
+import datetime
+
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.utils import timezone
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -23,6 +27,7 @@ from .choices import (
     Status,
 )
 from .models import AdvocateSignup, PartnerSignup, TrainingRequest
+from .review import RECORD_FIELDS, details, safe_contact
 
 STATUS_CHANGE_ACTION = "outreach.status_change"
 
@@ -47,7 +52,61 @@ class ReviewForm(WagtailAdminModelForm):
         self.fields["status"].choices = [(s.value, s.label) for s in allowed]
 
 
+# OWASP "CSV Injection": a cell starting with one of these runs as a formula in a spreadsheet.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text):
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def local_datetime(value):
+    return timezone.localtime(value).replace(microsecond=0)
+
+
+class SubmissionIndexView(generic.IndexView):
+    """Exports give times in the site's zone; the CSV's cells never run as formulas.
+
+    The XLSX needs no neutralising: Wagtail stores a would-be formula there as text.
+    """
+
+    custom_value_preprocess = generic.IndexView.custom_value_preprocess | {
+        datetime.datetime: {
+            generic.IndexView.FORMAT_CSV: lambda value: local_datetime(value).isoformat(),
+            generic.IndexView.FORMAT_XLSX: lambda value: local_datetime(value).replace(tzinfo=None),
+        },
+    }
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV and isinstance(value, str):
+            return neutralise(value)
+        return value
+
+    def get_heading(self, queryset, field):
+        heading = super().get_heading(queryset, field)
+        try:
+            is_time = isinstance(queryset.model._meta.get_field(field), models.DateTimeField)
+        except FieldDoesNotExist:
+            is_time = False
+        return f"{heading} ({timezone.get_current_timezone_name()})" if is_time else heading
+
+
 class ReviewEditView(generic.EditView):
+    """The one review screen: who the person is and how to reach them, beside status and notes."""
+
+    review_fields = []
+
+    def get_page_subtitle(self):
+        return self.object.display_name
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {
+            "person": details(self.object, self.review_fields),
+            "safe_contact": safe_contact(self.object),
+            "record": details(self.object, RECORD_FIELDS),
+        }
+
     def save_instance(self):
         old_status = (
             type(self.object).objects.values_list("status", flat=True).get(pk=self.object.pk)
@@ -102,17 +161,17 @@ def submission_filterset(model, multi_field=None, multi_choices=(), extra=()):
 class SubmissionViewSet(ModelViewSet):
     icon = "user"
     add_to_admin_menu = False
-    inspect_view_enabled = True
     copy_view_enabled = False
     add_to_reference_index = False  # nothing links to a submission
-    inspect_view_fields_exclude = ["form_token"]
     export_headings = {
         "get_status_display": "Status",
         "get_notification_state_display": "Notification",
         "get_organisation_type_display": "Type of organization",
         "get_delivery_display": "In person or online",
     }
+    index_view_class = SubmissionIndexView
     edit_view_class = ReviewEditView
+    edit_template_name = "outreach/admin/review.html"
     form_fields = ["status", "staff_notes"]
     list_per_page = 50
     common_export = [
@@ -140,6 +199,9 @@ class SubmissionViewSet(ModelViewSet):
     def get_form_class(self, for_update=False):
         return forms.modelform_factory(self.model, form=ReviewForm, fields=self.form_fields)
 
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(review_fields=self.review_fields, **kwargs)
+
 
 class AdvocateSignupViewSet(SubmissionViewSet):
     model = AdvocateSignup
@@ -160,6 +222,17 @@ class AdvocateSignupViewSet(SubmissionViewSet):
     list_export = ["name", "interests_display", "languages", "availability"] + (
         SubmissionViewSet.common_export
     )
+    review_fields = [
+        "name",
+        "email",
+        "phone",
+        "city",
+        "state",
+        "interests",
+        "languages",
+        "availability",
+        "message",
+    ]
     search_fields = ["name", "email", "city"]
     filterset_class = submission_filterset(AdvocateSignup, "interests", ADVOCATE_INTERESTS)
     export_filename = "advocate-sign-ups"
@@ -189,6 +262,19 @@ class PartnerSignupViewSet(SubmissionViewSet):
         "role",
         "areas_display",
     ] + SubmissionViewSet.common_export
+    review_fields = [
+        "name",
+        "role",
+        "organisation",
+        "organisation_type",
+        "website",
+        "email",
+        "phone",
+        "city",
+        "state",
+        "areas",
+        "message",
+    ]
     search_fields = ["organisation", "name", "email", "city"]
     filterset_class = submission_filterset(
         PartnerSignup,
@@ -227,6 +313,21 @@ class TrainingRequestViewSet(SubmissionViewSet):
         "get_delivery_display",
         "address",
     ] + SubmissionViewSet.common_export
+    review_fields = [
+        "name",
+        "role",
+        "organisation",
+        "email",
+        "phone",
+        "city",
+        "state",
+        "audiences",
+        "expected_attendees",
+        "preferred_dates",
+        "delivery",
+        "address",
+        "message",
+    ]
     search_fields = ["organisation", "name", "email", "city"]
     filterset_class = submission_filterset(TrainingRequest, "audiences", AUDIENCES)
     export_filename = "training-requests"

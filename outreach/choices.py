@@ -44,6 +44,8 @@ CONTACT_METHODS = [
     ("phone", "Phone call"),
     ("text", "Text message"),
 ]
+# How the review screen warns staff off a method the person did not mark safe: "Do not ...".
+CONTACT_METHOD_VERBS = {"email": "email", "phone": "phone", "text": "text"}
 
 ADVOCATE_INTERESTS = [
     ("outreach", "Community outreach"),

@@ -2,6 +2,7 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
 from .admin_views import STATUS_CHANGE_ACTION, OutreachViewSetGroup
+from .dashboard import NewSignUpsPanel, NotificationsHeldPanel
 
 
 @hooks.register("register_admin_viewset")
@@ -18,3 +19,8 @@ def register_outreach_log_actions(actions):
         def format_message(self, log_entry):
             data = log_entry.data or {}
             return f"Status changed from {data.get('from', '?')} to {data.get('to', '?')}"
+
+
+@hooks.register("construct_homepage_panels")
+def add_outreach_panels(request, panels):
+    panels.extend([NotificationsHeldPanel(), NewSignUpsPanel()])

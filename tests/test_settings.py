@@ -9,7 +9,11 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def run_manage(env_overrides, *args):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DEBUG", "WAGTAILADMIN_BASE_URL"}
+    }
     env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -62,3 +66,17 @@ def test_unreachable_database_is_one_line():
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "DATABASE_URL" in result.stderr
+
+
+def test_admin_links_follow_the_port_make_run_serves_on():
+    result = run_manage(
+        {
+            "DJANGO_SETTINGS_MODULE": "nmpaa_site.settings.dev",
+            "PORT": "8123",
+        },
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL)",
+    )
+    assert result.stdout.strip() == "http://127.0.0.1:8123", result.stderr

@@ -62,7 +62,6 @@ def test_reviewer_without_a_device_is_sent_to_set_one_up_before_any_submission(
     client.force_login(reviewer)
     for path in (
         ADVOCATES,
-        f"{ADVOCATES}inspect/{submission.pk}/",
         f"{ADVOCATES}edit/{submission.pk}/",
         "/admin/outreach/partners/",
         "/admin/outreach/training-requests/",
