@@ -133,6 +133,14 @@ def test_env_example_lists_exactly_the_declared_variables_with_their_meaning():
     assert listed == [variable.name for variable in env.VARIABLES]
 
 
+def test_every_example_value_is_accepted(monkeypatch):
+    for line in (REPO / ".env.example").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, value = line.split("=", 1)
+            monkeypatch.setenv(name, value)
+    env.check()  # would stop on any example that does not fit its type
+
+
 def documented_default(variable):
     default = variable.default
     if default is None:
