@@ -1,39 +1,25 @@
 """Settings shared by every environment.
 
-Every value that changes between deployments is read from the environment here,
-and listed in `.env.example` and the README.
+Every value that changes between deployments is read from the environment through
+nmpaa_site/env.py, which declares each one (docs/configuration.md lists them).
 """
 
-import os
-import sys
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
+from nmpaa_site import env
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
+# Any declared variable with a bad value stops start-up here, in one line.
+env.check()
 
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def stop(message):
-    """Refuse to start with a one-line message instead of a traceback."""
-    sys.exit(f"nmpaa: {message}")
-
-
-DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+DEBUG = env.read("DEBUG")
+SECRET_KEY = env.read("SECRET_KEY")
+ALLOWED_HOSTS = env.read("ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS = env.read("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "pages",
@@ -117,27 +103,25 @@ TEMPLATES = [
 ]
 
 # Database: SQLite file in the repo unless DATABASE_URL says otherwise.
-try:
-    DATABASES = {
-        "default": dj_database_url.parse(
-            os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-            # Bounded reuse, and a liveness check before reuse, so a PostgreSQL restart
-            # costs at most one failed request per worker and never needs an app restart.
-            conn_max_age=min(int(os.environ.get("CONN_MAX_AGE", "60")), 600),
-            conn_health_checks=True,
-        )
+SQLITE_DATABASE = dj_database_url.parse(f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+DATABASES = {
+    "default": {
+        **(env.read("DATABASE_URL") or SQLITE_DATABASE),
+        # Bounded reuse, and a liveness check before reuse, so a PostgreSQL restart
+        # costs at most one failed request per worker and never needs an app restart.
+        "CONN_MAX_AGE": min(env.read("CONN_MAX_AGE"), 600),
+        "CONN_HEALTH_CHECKS": True,
     }
-except ValueError as error:
-    stop(f"DATABASE_URL is not a database URL we can use ({error}).")
+}
 
 # Shared cache: Redis when REDIS_URL is set (several app servers), local memory otherwise.
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env.read("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "nmpaa_site.redis_cache.ReusingRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "nmpaa"),
+            "KEY_PREFIX": env.read("CACHE_KEY_PREFIX"),
         }
     }
 else:
@@ -148,40 +132,38 @@ else:
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Whole-page cache for anonymous visitors (pages/page_cache.py). Seconds; 0 turns it off.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+PAGE_CACHE_SECONDS = env.read("PAGE_CACHE_SECONDS")
 # What browsers (max-age) and a CDN in front (s-maxage) may keep a public page for.
-PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
-PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "60"))
+PAGE_CACHE_MAX_AGE = env.read("PAGE_CACHE_MAX_AGE")
+PAGE_CACHE_S_MAXAGE = env.read("PAGE_CACHE_S_MAXAGE")
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/django-admin/"]
 # Site, settings, menus and view restrictions kept in the shared cache per content generation.
-CONTENT_CACHE = env_bool("CONTENT_CACHE", True)
+CONTENT_CACHE = env.read("CONTENT_CACHE")
 
 # Optional CDN in front: purge changed pages at once (wagtail.contrib.frontend_cache).
-FRONTEND_CACHE = os.environ.get("FRONTEND_CACHE", "").strip().lower()
+FRONTEND_CACHE = env.read("FRONTEND_CACHE")
 if FRONTEND_CACHE == "cloudflare":
     WAGTAILFRONTENDCACHE = {
         "cdn": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-            "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
-            "ZONEID": os.environ.get("CLOUDFLARE_ZONEID", ""),
+            "BEARER_TOKEN": env.read("CLOUDFLARE_BEARER_TOKEN"),
+            "ZONEID": env.read("CLOUDFLARE_ZONEID"),
         }
     }
 elif FRONTEND_CACHE == "cloudfront":
     WAGTAILFRONTENDCACHE = {
         "cdn": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
-            "DISTRIBUTION_ID": os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", ""),
+            "DISTRIBUTION_ID": env.read("CLOUDFRONT_DISTRIBUTION_ID"),
         }
     }
 elif FRONTEND_CACHE == "http":
     WAGTAILFRONTENDCACHE = {
         "cdn": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": os.environ.get("FRONTEND_CACHE_PURGE_URL", ""),
+            "LOCATION": env.read("FRONTEND_CACHE_PURGE_URL", ""),
         }
     }
-elif FRONTEND_CACHE:
-    stop("FRONTEND_CACHE must be cloudflare, cloudfront or http (or empty for no CDN).")
 if FRONTEND_CACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
@@ -198,15 +180,15 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
-TIME_ZONE = os.environ.get("TIME_ZONE", "America/New_York")
+TIME_ZONE = env.read("TIME_ZONE")
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = env.read("STATIC_ROOT") or BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = env.read("MEDIA_ROOT") or BASE_DIR / "media"
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -216,39 +198,39 @@ STORAGES = {
 }
 # Several app servers share uploads through S3-compatible object storage when a bucket is
 # named; credentials come from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (read by boto3).
-AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_STORAGE_BUCKET_NAME = env.read("AWS_STORAGE_BUCKET_NAME")
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "region_name": env.read("AWS_S3_REGION_NAME") or None,
+            "endpoint_url": env.read("AWS_S3_ENDPOINT_URL"),
+            "custom_domain": env.read("AWS_S3_CUSTOM_DOMAIN") or None,
             "default_acl": None,
             "file_overwrite": False,
             # Images are public; documents go through Wagtail's view, which checks privacy.
-            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "querystring_auth": env.read("AWS_QUERYSTRING_AUTH"),
         },
     }
     # Stream documents through Wagtail's view, which checks privacy, not a bucket redirect.
     WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Email: SMTP from the environment; the console backend in development.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_BACKEND = env.read("EMAIL_BACKEND")
+EMAIL_HOST = env.read("EMAIL_HOST")
+EMAIL_PORT = env.read("EMAIL_PORT")
+EMAIL_HOST_USER = env.read("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env.read("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env.read("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = 10
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "NMPAA <no-reply@localhost>")
+DEFAULT_FROM_EMAIL = env.read("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # The Wagtail admin's address; a less guessable path keeps casual scanners off its login.
-WAGTAILADMIN_PATH = os.environ.get("WAGTAILADMIN_PATH", "admin").strip("/") + "/"
+WAGTAILADMIN_PATH = env.read("WAGTAILADMIN_PATH").strip("/") + "/"
 
 # Background tasks (our notifications, Wagtail's search and reference indexing) queue in
 # the database; `manage.py db_worker` runs them. Tests use the immediate backend.
@@ -256,20 +238,20 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Outreach sign-ups (see outreach/ and the README).
 OUTREACH_RATE_LIMITS = [  # per address per form; "off" switches limiting off (benchmarks)
-    rate for rate in env_list("OUTREACH_RATE_LIMITS", "10/m,100/h") if rate.lower() != "off"
+    rate for rate in env.read("OUTREACH_RATE_LIMITS") if rate.lower() != "off"
 ]
-OUTREACH_MIN_FILL_SECONDS = float(os.environ.get("OUTREACH_MIN_FILL_SECONDS", "3"))
+OUTREACH_MIN_FILL_SECONDS = env.read("OUTREACH_MIN_FILL_SECONDS")
 OUTREACH_FORM_MAX_AGE = 60 * 60 * 24  # a form left open longer asks to be sent again
-OUTREACH_RETENTION_DAYS = int(os.environ.get("OUTREACH_RETENTION_DAYS", "730"))
-OUTREACH_PRIVACY_NOTICE_VERSION = os.environ.get("OUTREACH_PRIVACY_NOTICE_VERSION", "2026-11")
-OUTREACH_EMAIL_SENDER_NAME = os.environ.get("OUTREACH_EMAIL_SENDER_NAME", "Website team")
+OUTREACH_RETENTION_DAYS = env.read("OUTREACH_RETENTION_DAYS")
+OUTREACH_PRIVACY_NOTICE_VERSION = env.read("OUTREACH_PRIVACY_NOTICE_VERSION")
+OUTREACH_EMAIL_SENDER_NAME = env.read("OUTREACH_EMAIL_SENDER_NAME")
 OUTREACH_NOTIFY_MAX_ATTEMPTS = 5
 OUTREACH_NOTIFY_RETRY_SECONDS = 60  # doubled after each failure
 PHONENUMBER_DEFAULT_REGION = "US"
 PHONENUMBER_DB_FORMAT = "E164"
 
 WAGTAIL_SITE_NAME = "National Missing Persons Advocacy Association"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env.read("WAGTAILADMIN_BASE_URL")
 WAGTAILSEARCH_BACKENDS = {
     # On PostgreSQL this is PostgreSQL full-text search; on SQLite, FTS5.
     "default": {"BACKEND": "wagtail.search.backends.database"},
@@ -284,8 +266,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Production settings turn on HTTPS-only cookies, HSTS and the redirect (see production.py).
 
 # Staff sessions end after a working day, or after an idle hour (StaffSessionTimeoutMiddleware).
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_MAX_AGE", str(8 * 60 * 60)))
-SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(60 * 60)))
+SESSION_COOKIE_AGE = env.read("SESSION_MAX_AGE")
+SESSION_IDLE_TIMEOUT = env.read("SESSION_IDLE_TIMEOUT")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -351,22 +333,22 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_COOLOFF_TIME = timedelta(minutes=env.read("AXES_COOLOFF_MINUTES"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "nmpaa_site.errors.locked_out"
 AXES_CLIENT_IP_CALLABLE = "nmpaa_site.client_ip.client_ip"
 # The visitor's address for login lockouts and sign-up rate limits (client_ip.py). Empty: the
 # connecting address. Behind a proxy: the header it sets, e.g. X-Forwarded-For.
-CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+CLIENT_IP_HEADER = env.read("CLIENT_IP_HEADER")
 
 # Two-factor authentication (wagtail-2fa on django-otp): required in the admin for
 # superusers and for anyone who can see outreach submissions (two_factor.py).
-WAGTAIL_2FA_REQUIRED = env_bool("WAGTAIL_2FA_REQUIRED", True)
+WAGTAIL_2FA_REQUIRED = env.read("WAGTAIL_2FA_REQUIRED")
 OTP_TOTP_ISSUER = "NMPAA"
 
 # Logging: one line per request and every error's traceback, to standard output.
 # LOG_FORMAT=json gives one JSON object per line for a log collector.
-LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
+LOG_FORMAT = env.read("LOG_FORMAT")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -3,30 +3,30 @@
 `manage.py check --deploy` must stay silent with these settings (tests/hardening).
 """
 
-import os
+from nmpaa_site import env
+from nmpaa_site.env import stop
 
 from .base import *  # noqa: F403
-from .base import DEBUG, SECRET_KEY, env_bool, stop
+from .base import DEBUG
 
 if DEBUG:
     stop("DEBUG must be off in production settings; unset DEBUG.")
-if not SECRET_KEY:
-    stop("SECRET_KEY is not set; production refuses to start without it.")
-if not os.environ.get("ALLOWED_HOSTS"):
-    stop("ALLOWED_HOSTS is not set; list the site's host names, comma-separated.")
+for name in env.REQUIRED_IN_PRODUCTION:
+    if not env.is_set(name):
+        stop(f"{name} is not set; production refuses to start without it.")
 
 # HTTPS. The proxy in front terminates TLS and says so in X-Forwarded-Proto; it must
 # overwrite any such header a client sends. HTTPS=false only for a plain-HTTP trial run.
-HTTPS = env_bool("HTTPS", True)
-if env_bool("SECURE_PROXY_SSL_HEADER", True):
+HTTPS = env.read("HTTPS")
+if env.read("SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = HTTPS and env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_SSL_REDIRECT = HTTPS and env.read("SECURE_SSL_REDIRECT")
 # Load balancers probe /healthz over plain HTTP on the private network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000")) if HTTPS else 0
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_SECONDS = env.read("SECURE_HSTS_SECONDS") if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.read("SECURE_HSTS_INCLUDE_SUBDOMAINS")
 # Preloading is hard to undo (browsers ship the list), so it is an explicit opt-in.
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_HSTS_PRELOAD = env.read("SECURE_HSTS_PRELOAD")
 
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS

@@ -43,5 +43,5 @@ def test_unknown_cdn_is_refused_in_one_line():
 
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == [
-        "nmpaa: FRONTEND_CACHE must be cloudflare, cloudfront or http (or empty for no CDN)."
+        "nmpaa: FRONTEND_CACHE must be cloudflare, cloudfront or http (or empty), got 'akamai'."
     ]

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from nmpaa_site import env
+
 
 def pg_environment(db):
     """libpq environment variables, so the password never appears in a process listing."""
@@ -39,7 +41,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--output-dir",
-            default=os.environ.get("BACKUP_DIR", "backups"),
+            default=env.read("BACKUP_DIR"),
             help="Directory for the archive (default: BACKUP_DIR or ./backups).",
         )
 
