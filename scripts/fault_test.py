@@ -16,7 +16,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -79,6 +78,8 @@ def worker_pids(master_pid):
 
 
 def faults(master_pid, delay):
+    """What to do while the load runs (load_test calls it once every submission is queued)."""
+
     def run():
         time.sleep(delay)
         victim = worker_pids(master_pid)[0]
@@ -89,9 +90,7 @@ def faults(master_pid, delay):
         pg_ctl("restart")
         print(f"[fault] PostgreSQL restarted in {time.monotonic() - started:.1f}s", flush=True)
 
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread.join
+    return run
 
 
 def serves_again(base):

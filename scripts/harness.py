@@ -380,7 +380,7 @@ def rows_per_token():
         text = [f.attname for f in model._meta.fields if isinstance(f, models.CharField)]
         text += [f.attname for f in model._meta.fields if isinstance(f, models.TextField)]
         for row in model.objects.values_list(*text):
-            counts.update({match for value in row if value for match in TOKEN.findall(value)})
+            counts.update({match for value in row if value for match in TOKEN.findall(str(value))})
     return counts
 
 
