@@ -408,3 +408,32 @@ def discover(base, max_pages=80):
 def is_clean_error_page(text):
     """A 5xx a visitor can live with: plain words and the phone number, no technical detail."""
     return "tel:" in text and not any(word in text for word in ("Traceback", "OperationalError"))
+
+
+def main():
+    """Serve a test instance for the scripts that take a URL, until Ctrl-C."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("database_url", help="a PostgreSQL database (created if missing)")
+    parser.add_argument("--port", type=int, default=8300)
+    parser.add_argument("--workers", type=int, default=4)
+    args = parser.parse_args()
+    with production_server(
+        args.database_url,
+        port=args.port,
+        workers=args.workers,
+        migrate=True,
+        # One machine sends everything, at once: no per-address limit, no "too fast" check.
+        OUTREACH_RATE_LIMITS="off",
+        OUTREACH_MIN_FILL_SECONDS="0",
+    ) as server:
+        print(f"serving {server.url} (log: {server.log_path}); Ctrl-C stops it", flush=True)
+        try:
+            server.process.wait()
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()
