@@ -56,12 +56,12 @@ backup: install
 
 ## Outreach sign-ups per second through gunicorn on PostgreSQL (BENCH_DATABASE_URL).
 bench-submissions: install
-	$(PY) scripts/bench_submissions.py
+	$(PY) -m scripts.bench.submissions
 
 ## Throughput and in-process cost of each page type against a constant view (needs wrk).
 bench: install
-	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(BENCH_REDIS_URL)} $(PY) scripts/benchmark.py
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(BENCH_REDIS_URL)} $(PY) -m scripts.bench.pages
 
 ## Two app servers behind nginx on one database and Redis: shows they share state.
 scale-out: install
-	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(BENCH_REDIS_URL)} $(PY) scripts/scale_out.py
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(BENCH_REDIS_URL)} $(PY) -m scripts.scale_out

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Sign-ups under load while things break: SIGKILL a gunicorn worker, restart PostgreSQL.
 
-    .venv/bin/python scripts/fault_test.py [--submissions 1000]
+    .venv/bin/python -m scripts.fault_test [--submissions 1000]
 
 Everything runs on its own: a scratch PostgreSQL cluster (never the machine's) on
 SCRATCH_PG_PORT (default 8350) in var/pg-scratch, and gunicorn with production settings on
@@ -16,15 +16,11 @@ import shutil
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import load_test  # noqa: E402
-from site_forms import discover, fetch, new_session, sign_up_forms  # noqa: E402
+from scripts import load_test
+from scripts.harness import REPO, Visitor, production_server
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 PG_PORT = int(os.environ.get("SCRATCH_PG_PORT", "8350"))
@@ -69,31 +65,6 @@ def start_scratch_postgres():
     )
 
 
-def site_environment():
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="nmpaa_site.settings.production",
-        SECRET_KEY=os.environ.get("SECRET_KEY") or "fault-test-only-" + "z" * 40,
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        HTTPS="false",
-        DATABASE_URL=DATABASE_URL,
-        STATIC_ROOT=str(REPO / "var" / "static"),
-        HOST="127.0.0.1",
-        PORT=str(WEB_PORT),
-        WEB_CONCURRENCY=os.environ.get("WEB_CONCURRENCY", "4"),
-        CONN_MAX_AGE="60",
-        # One machine sends everything, at once: no per-address limit, no "too fast" check.
-        OUTREACH_RATE_LIMITS=os.environ.get("OUTREACH_RATE_LIMITS", "off"),
-        OUTREACH_MIN_FILL_SECONDS=os.environ.get("OUTREACH_MIN_FILL_SECONDS", "0"),
-    )
-    env.pop("DEBUG", None)
-    return env
-
-
-def manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=REPO, env=env, check=True)
-
-
 def worker_pids(master_pid):
     pids = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -107,6 +78,8 @@ def worker_pids(master_pid):
 
 
 def faults(master_pid, delay):
+    """What to do while the load runs (load_test calls it once every submission is queued)."""
+
     def run():
         time.sleep(delay)
         victim = worker_pids(master_pid)[0]
@@ -117,16 +90,13 @@ def faults(master_pid, delay):
         pg_ctl("restart")
         print(f"[fault] PostgreSQL restarted in {time.monotonic() - started:.1f}s", flush=True)
 
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread.join
+    return run
 
 
 def serves_again(base):
-    opener, _ = new_session()
+    visitor = Visitor(base)
     for _ in range(40):
-        home, health = fetch(opener, base + "/")[0], fetch(opener, base + "/healthz")[0]
-        if home == 200 and health == 200:
+        if visitor.get("/").status == 200 and visitor.get("/healthz").status == 200:
             return True
         time.sleep(0.5)
     return False
@@ -138,46 +108,37 @@ def main():
     parser.add_argument("--writers", type=int, default=50)
     parser.add_argument("--readers", type=int, default=50)
     parser.add_argument("--fault-delay", type=float, default=4.0)
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 4)))
     args = parser.parse_args()
 
     start_scratch_postgres()
-    env = site_environment()
-    server = None
     try:
-        manage(env, "migrate", "--no-input", "-v0")
-        manage(env, "load_site_content")
-        manage(env, "collectstatic", "--no-input", "-v0")
-        server = subprocess.Popen(
-            [str(Path(sys.executable).with_name("gunicorn")), "-c", "nmpaa_site/gunicorn.conf.py"],
-            cwd=REPO,
-            env=env,
-            stdout=open(REPO / "var" / "fault-gunicorn.log", "w"),
-            stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{WEB_PORT}"
-        if not serves_again(base):
-            print("gunicorn did not start; see var/fault-gunicorn.log")
-            return 1
-        if not sign_up_forms(discover(base)[1]):
-            print("no sign-up forms linked from the home page: fault test skipped")
-            return 0
-        problems = load_test.run(
-            base,
-            args.submissions,
-            args.writers,
-            args.readers,
+        with production_server(
             DATABASE_URL,
-            during=faults(server.pid, args.fault_delay),
-            allow_503=True,
-            allow_dropped=KILLED_WORKERS,
-        )
-        recovered = serves_again(base)
-        print(f"site serves again without a restart: {'yes' if recovered else 'NO'}")
-        return 1 if problems or not recovered else 0
+            port=WEB_PORT,
+            workers=args.workers,
+            migrate=True,
+            CONN_MAX_AGE="60",
+            # One machine sends everything, at once: no per-address limit, no "too fast" check.
+            OUTREACH_RATE_LIMITS=os.environ.get("OUTREACH_RATE_LIMITS", "off"),
+            OUTREACH_MIN_FILL_SECONDS=os.environ.get("OUTREACH_MIN_FILL_SECONDS", "0"),
+        ) as server:
+            problems = load_test.run(
+                server.url,
+                args.submissions,
+                args.writers,
+                args.readers,
+                DATABASE_URL,
+                during=faults(server.process.pid, args.fault_delay),
+                allow_503=True,
+                allow_dropped=KILLED_WORKERS,
+            )
+            if problems is None:  # no sign-up forms: nothing to break
+                return 0
+            recovered = serves_again(server.url)
+            print(f"site serves again without a restart: {'yes' if recovered else 'NO'}")
+            return 1 if problems or not recovered else 0
     finally:
-        if server:
-            server.terminate()
-            server.wait(timeout=30)
         pg_ctl("stop")
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Send hostile input to the search box and every public form; report 5xx and reflections.
 
-    .venv/bin/python scripts/hostile_inputs.py http://127.0.0.1:8300
+    .venv/bin/python -m scripts.hostile_inputs http://127.0.0.1:8300
 
 Run it against a test instance: form submissions it sends are saved like any other.
 Exit status 1 if any request got a 5xx, no answer, or echoed our marker unescaped.
@@ -10,18 +10,8 @@ Exit status 1 if any request got a 5xx, no answer, or echoed our marker unescape
 import argparse
 import sys
 import urllib.parse
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from site_forms import (  # noqa: E402
-    FormPageUnavailable,
-    discover,
-    fetch,
-    form_payload,
-    new_session,
-    sign_up_forms,
-)
+from scripts.harness import FormPageUnavailable, Visitor, discover
 
 MARKER = "<script>alert('nmpaa-xss')</script>"
 TEXT_PAYLOADS = {
@@ -53,44 +43,39 @@ class Sweep:
 
 
 def sweep_search(base, sweep):
-    opener, _ = new_session()
-    for name, value in TEXT_PAYLOADS.items():
-        query = urllib.parse.urlencode({"q": value})
-        sweep.check(f"search {name}", *fetch(opener, f"{base}/search/?{query}")[:2])
-    for name, raw in RAW_PAYLOADS.items():
-        sweep.check(f"search {name}", *fetch(opener, f"{base}/search/?q={raw}")[:2])
-    for page in ("%00", "-1", "abc", "9" * 30):
-        sweep.check(f"search page={page}", *fetch(opener, f"{base}/search/?q=a&page={page}")[:2])
-    sweep.check("very long URL", *fetch(opener, f"{base}/{'a' * 8000}/")[:2])
-    sweep.check("very long query", *fetch(opener, f"{base}/search/?q={'b' * 60_000}")[:2])
+    visitor = Visitor(base)
+    urls = {f"search {name}": "/search/?" + urllib.parse.urlencode({"q": value})
+            for name, value in TEXT_PAYLOADS.items()}  # fmt: skip
+    urls |= {f"search {name}": f"/search/?q={raw}" for name, raw in RAW_PAYLOADS.items()}
+    urls |= {f"search page={page}": f"/search/?q=a&page={page}"
+             for page in ("%00", "-1", "abc", "9" * 30)}  # fmt: skip
+    urls["very long URL"] = f"/{'a' * 8000}/"
+    urls["very long query"] = f"/search/?q={'b' * 60_000}"
+    for label, url in urls.items():
+        status, _headers, text = visitor.get(url)
+        sweep.check(label, status, text)
 
 
-def sweep_form(form, sweep):
+def sweep_form(base, form, sweep):
     try:
-        sweep_fields(form, sweep)
+        sweep_fields(Visitor(base), form, sweep)
     except FormPageUnavailable as failure:
-        sweep.check(f"{form.page_url} (form page)", failure.status, failure.body)
+        sweep.check(f"{form.page_url} (form page)", failure.answer.status, failure.answer.text)
 
 
-def sweep_fields(form, sweep):
-    opener, _ = new_session()
+def sweep_fields(visitor, form, sweep):
     for field_name in form.fields:
         if field_name == "csrfmiddlewaretoken":
             continue
         for name, value in TEXT_PAYLOADS.items():
-            data = urllib.parse.urlencode(form_payload(opener, form, {field_name: value})).encode()
-            status, body, _ = fetch(
-                opener, form.action, data=data, headers={"Referer": form.page_url}
-            )
-            sweep.check(f"{form.action} {field_name} {name}", status, body)
+            status, _headers, text = visitor.submit(form, overrides={field_name: value})
+            sweep.check(f"{form.action} {field_name} {name}", status, text)
         for name, raw in RAW_PAYLOADS.items():
-            values = form_payload(opener, form)
+            values = visitor.fill_in(form)
             values.pop(field_name, None)
             data = (urllib.parse.urlencode(values) + f"&{field_name}={raw}").encode()
-            status, body, _ = fetch(
-                opener, form.action, data=data, headers={"Referer": form.page_url}
-            )
-            sweep.check(f"{form.action} {field_name} {name}", status, body)
+            status, _headers, text = visitor.send(form, data)
+            sweep.check(f"{form.action} {field_name} {name}", status, text)
 
 
 def main():
@@ -106,13 +91,13 @@ def main():
 
     if not args.search_only:
         pages, forms = discover(base)
-        posts = sign_up_forms(forms)
+        posts = [form for form in forms if form.is_sign_up]
         print(f"crawled {len(pages)} pages, found {len(posts)} sign-up form(s)")
         if not posts:
             print("no sign-up forms linked from the home page: form sweep skipped")
         for form in posts:
             before = sweep.requests
-            sweep_form(form, sweep)
+            sweep_form(base, form, sweep)
             print(f"{form.action}: {sweep.requests - before} hostile requests")
 
     print(f"total: {sweep.requests} requests, {len(sweep.findings)} finding(s)")

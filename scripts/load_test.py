@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """Sign-ups under load: N submissions from W concurrent clients while R clients read pages.
 
-    DATABASE_URL=postgres://… .venv/bin/python scripts/load_test.py http://127.0.0.1:8300
+    DATABASE_URL=postgres://… .venv/bin/python -m scripts.load_test http://127.0.0.1:8300
 
 Run against gunicorn on PostgreSQL with sign-up rate limits relaxed (one machine sends
 everything). Each submission carries a unique token in its email and text fields; at the
@@ -13,52 +12,24 @@ Forms are found by following links from the home page; with none, it says so and
 import argparse
 import os
 import random
-import re
 import statistics
 import sys
 import threading
 import time
 import urllib.parse
-import urllib.request
 import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from site_forms import (  # noqa: E402
+from scripts.harness import (
+    PRODUCTION_SETTINGS,
     FormPageUnavailable,
+    Visitor,
     discover,
-    fetch,
-    form_payload,
     is_clean_error_page,
-    new_session,
-    sign_up_forms,
+    rows_per_token,
+    setup_django,
 )
-
-
-class NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None  # a 302 is the answer we want to see, not follow
-
-
-TYPED_KINDS = {"text", "textarea", "email"}  # not choices, which must stay valid
-
-
-def submission_values(opener, form, token):
-    values = form_payload(opener, form)
-    for name in values:
-        kind = form.fields.get(name, ("text", ""))[0]
-        lowered = name.lower()
-        if kind not in TYPED_KINDS:
-            continue
-        if "email" in lowered:
-            values[name] = f"load+{token}@example.org"
-        elif any(word in lowered for word in ("name", "message", "organisation", "organization")):
-            values[name] = f"Load {token}"
-    return values
-
 
 DROPPED_CONNECTION = ("without response", "reset by peer", "Connection aborted", "EOF occurred")
 
@@ -97,64 +68,43 @@ class Results:
                 self.accepted_per_form[form_path] += 1
 
 
-def submit(form, results):
-    import http.cookiejar
-
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirects)
+def submit(base, form, results):
+    visitor = Visitor(base)
     token = uuid.uuid4().hex[:16]
     started = time.monotonic()
     path = urllib.parse.urlsplit(form.action).path
     try:
-        values = submission_values(opener, form, token)
+        values = visitor.fill_in(form, token)
     except FormPageUnavailable as failure:
         # The visitor never got a form: that page's answer is this attempt's answer.
-        results.record(failure.status, token, time.monotonic() - started, path, failure.body)
+        status, _headers, text = failure.answer
+        results.record(status, token, time.monotonic() - started, path, text)
         return
-    data = urllib.parse.urlencode(values).encode()
-    status, body, _ = fetch(opener, form.action, data=data, headers={"Referer": form.page_url})
-    results.record(status, token, time.monotonic() - started, path, body)
+    status, _headers, text = visitor.send(form, values)
+    results.record(status, token, time.monotonic() - started, path, text)
 
 
-def read_pages(pages, results, stop):
-    opener, _ = new_session()
+def read_pages(base, pages, results, stop):
+    visitor = Visitor(base)
     while not stop.is_set():
-        status, body, _ = fetch(opener, random.choice(pages))
+        status, _headers, text = visitor.get(random.choice(pages))
         with results.lock:
-            results.note_error_page(status, body)
-            results.read_statuses[results.classify(status, body)] += 1
+            results.note_error_page(status, text)
+            results.read_statuses[results.classify(status, text)] += 1
 
 
-TOKEN = re.compile(r"(?:load\+|Load )([0-9a-f]{16})")
-
-
-def rows_per_token(database_url):
-    """How many outreach rows carry each load-test token (in any text field)."""
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nmpaa_site.settings.production")
-    # Only reads the database; production settings insist on these being set.
-    os.environ.setdefault("SECRET_KEY", "load-test-read-only-" + "r" * 40)
-    os.environ.setdefault("ALLOWED_HOSTS", "localhost")
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    import django
-
-    django.setup()
-    from django.apps import apps
-    from django.db import models
-
-    counts = Counter()
-    for model in apps.get_app_config("outreach").get_models():
-        text_fields = [
-            f.attname
-            for f in model._meta.fields
-            if isinstance(f, models.CharField | models.TextField)
-        ]
-        if not text_fields:
-            continue
-        for row in model.objects.values_list(*text_fields):
-            found = {match for value in row if value for match in TOKEN.findall(str(value))}
-            counts.update(found)
-    return counts
+def stored_rows(database_url):
+    """How many outreach rows carry each load-test token, read with production settings."""
+    setup_django(
+        {
+            "DATABASE_URL": database_url,
+            "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", PRODUCTION_SETTINGS),
+            # Only reads the database; production settings insist on these being set.
+            "SECRET_KEY": os.environ.get("SECRET_KEY", "load-test-read-only-" + "r" * 40),
+            "ALLOWED_HOSTS": os.environ.get("ALLOWED_HOSTS", "localhost"),
+        }
+    )
+    return rows_per_token()
 
 
 def run(
@@ -168,7 +118,7 @@ def run(
     allow_dropped=0,
 ):
     pages, forms = discover(base)
-    posts = sign_up_forms(forms)
+    posts = [form for form in forms if form.is_sign_up]
     print(f"crawled {len(pages)} pages, found {len(posts)} sign-up form(s)")
     if not posts:
         print("no sign-up forms linked from the home page: load test skipped")
@@ -176,13 +126,15 @@ def run(
     results, stop = Results(), threading.Event()
     started = time.monotonic()
     reader_threads = [
-        threading.Thread(target=read_pages, args=(pages, results, stop), daemon=True)
+        threading.Thread(target=read_pages, args=(base, pages, results, stop), daemon=True)
         for _ in range(readers)
     ]
     for thread in reader_threads:
         thread.start()
     with ThreadPoolExecutor(max_workers=writers) as pool:
-        futures = [pool.submit(submit, posts[i % len(posts)], results) for i in range(submissions)]
+        futures = [
+            pool.submit(submit, base, posts[i % len(posts)], results) for i in range(submissions)
+        ]
         if during:
             during()
         for future in futures:
@@ -214,7 +166,7 @@ def report(results, elapsed, database_url, allow_503, allow_dropped=0):
         for s in (*results.statuses, *results.read_statuses)
         if s is None or (isinstance(s, int) and s >= 500 and not (allow_503 and s == 503))
     ]
-    counts = rows_per_token(database_url)
+    counts = stored_rows(database_url)
     missing = [t for t in results.accepted_tokens if counts[t] == 0]
     doubled = [t for t in results.accepted_tokens if counts[t] > 1]
     exact = accepted - len(missing) - len(doubled)

@@ -4,26 +4,20 @@ Every public page answers a friendly 503 with the phone number; /healthz says so
 sign-up sent at that moment is shown back to the visitor.
 """
 
-import urllib.parse
-
-from tests.production_server import free_port, get, production_gunicorn
-
-
-def get_text(url, data=None, headers=None):
-    status, _, body = get(url, data=data, headers=headers)
-    return status, body.decode()
+from scripts.harness import Visitor, free_port, production_server
 
 
 def test_public_pages_answer_503_with_phone_when_postgresql_is_down(tmp_path):
     unreachable = f"postgres://nobody@127.0.0.1:{free_port()}/gone"
-    with production_gunicorn(tmp_path, unreachable) as (base, log_path):
+    with production_server(unreachable, folder=tmp_path) as server:
+        visitor = Visitor(server.url)
         for path in ("/", "/search/?q=help", "/about/"):
-            status, body = get_text(base + path)
+            status, _, body = visitor.get(path)
             assert status == 503, (path, body[:300])
             assert "Sorry, the site is not working right now" in body
             assert "(877) US-NMPAA" in body
             assert "OperationalError" not in body and "Traceback" not in body
-        status, body = get_text(base + "/healthz")
+        status, _, body = visitor.get("/healthz")
         assert status == 503
         assert '"database": "unavailable"' in body
 
@@ -32,9 +26,9 @@ def test_public_pages_answer_503_with_phone_when_postgresql_is_down(tmp_path):
         # with the database down no form page could hand one out.)
         secret = "a" * 32
         answers = {"name": "<script>alert('x')</script> Ada", "city": "Baltimore"}
-        status, body = get_text(
-            base + "/partner-with-us/become-an-advocate/",
-            data=urllib.parse.urlencode({"csrfmiddlewaretoken": secret, **answers}).encode(),
+        status, _, body = visitor.get(
+            "/partner-with-us/become-an-advocate/",
+            data={"csrfmiddlewaretoken": secret, **answers},
             headers={"Cookie": f"csrftoken={secret}"},
         )
         assert status == 503, body[:300]
@@ -43,4 +37,4 @@ def test_public_pages_answer_503_with_phone_when_postgresql_is_down(tmp_path):
         assert "<script>alert(" not in body
         assert "(877) US-NMPAA" in body
     # The failure is recorded in the log, with its traceback, for the people who fix it.
-    assert "OperationalError" in log_path.read_text()
+    assert "OperationalError" in server.log_path.read_text()

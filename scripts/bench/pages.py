@@ -1,45 +1,50 @@
-#!/usr/bin/env python
 """Measure the site against its floor: `make bench` (not a test; it prints figures).
 
-1. Starts gunicorn with production settings (+ nmpaa_site/settings/benchmark.py, which adds a
-   constant HttpResponse view) on PostgreSQL (DATABASE_URL) and Redis (REDIS_URL), and runs
-   wrk against the home page, the legal-framework section, an article, search results, a form
-   page, a static file and the constant view: requests/s, p50/p99, errors, ratio to the
-   constant view. Pages are served from the page cache after the first request.
+1. Starts gunicorn with the benchmark's settings (production plus a constant HttpResponse
+   view, scripts/bench/settings.py) on PostgreSQL (DATABASE_URL) and Redis (REDIS_URL), and
+   runs wrk against the home page, the legal-framework section, an article, search results,
+   a form page, a static file and the constant view: requests/s, p50/p99, errors, ratio to
+   the constant view. Pages are served from the page cache after the first request.
 2. In this one process, with Django's test client, times each page type with the page cache
    off against the constant view through the same middleware (median of many runs), and
    counts the queries each page makes.
 
+    python -m scripts.bench.pages      (or: make bench)
+
 Environment: DATABASE_URL and REDIS_URL (required), BENCH_PORT (8400), BENCH_DURATION
-(seconds per URL, 10), BENCH_CONNECTIONS (16), BENCH_REPEAT (in-process runs per page, 300).
+(seconds per URL, 10), BENCH_CONNECTIONS (16), BENCH_REPEAT (in-process runs per page, 300),
+WEB_CONCURRENCY (2).
 """
 
 import os
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+from scripts.harness import (
+    BENCHMARK_SETTINGS,
+    SIGN_UP_PATHS,
+    Visitor,
+    production_server,
+    setup_django,
+)
+
 PORT = int(os.environ.get("BENCH_PORT", "8400"))
 DURATION = int(os.environ.get("BENCH_DURATION", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "300"))
+WORKERS = int(os.environ.get("WEB_CONCURRENCY", "2"))
 CONSTANT_URL = "/benchmark/constant/"
-FALLBACK_FORM_URL = "/partner-with-us/"
 
 
 def fail(message):
     sys.exit(f"benchmark: {message}")
 
 
-def environment():
+def check_environment():
     for name in ("DATABASE_URL", "REDIS_URL"):
         if not os.environ.get(name):
             fail(f"{name} is not set; the benchmark runs on PostgreSQL and Redis.")
@@ -47,98 +52,12 @@ def environment():
         fail("DATABASE_URL must point at PostgreSQL, as production does.")
     if not shutil.which("wrk"):
         fail("wrk is not installed (Debian: apt-get install wrk).")
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="nmpaa_site.settings.benchmark",
-        SECRET_KEY=env.get("SECRET_KEY") or "benchmark-only-not-secret-" + "x" * 30,
-        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        DEBUG="false",
-        HOST="127.0.0.1",
-        PORT=str(PORT),
-        WEB_CONCURRENCY=env.get("WEB_CONCURRENCY", "2"),
-        PYTHONUNBUFFERED="1",
-    )
-    return env
 
 
-def manage(env, *args):
-    subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
-    )
-
-
-def create_database_if_missing(url):
-    import psycopg
-
-    name = url.rsplit("/", 1)[-1].split("?")[0]
-    server = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(server, autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if exists.fetchone() is None:
-            connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def start_gunicorn(env):
-    command = [
-        PYTHON,
-        "-m",
-        "gunicorn",
-        "-c",
-        "nmpaa_site/gunicorn.conf.py",
-        "--access-logfile",
-        "/dev/null",
-        # Recycling workers mid-run (max_requests in production) only adds noise here.
-        "--max-requests",
-        "0",
-    ]
-    server = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}{CONSTANT_URL}", timeout=2)
-            return server
-        except OSError:
-            if server.poll() is not None:
-                fail("gunicorn stopped while starting; see its output above.")
-            time.sleep(0.3)
-    stop(server)
-    fail(f"gunicorn did not answer on port {PORT}.")
-
-
-def stop(server):
-    if server.poll() is None:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-
-
-def fetch(path):
-    with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=10) as response:
-        return response.read().decode("utf-8", "replace")
-
-
-def form_page_url():
-    """The first live sign-up page, when the outreach app has one; else a standard page."""
-    import django
-
-    django.setup()
-    try:
-        from outreach.models import SignUpPage
-    except ImportError:
-        return FALLBACK_FORM_URL, "no SignUpPage on this branch: a standard page stands in"
-    page = SignUpPage.objects.live().first()
-    if page is None:
-        return FALLBACK_FORM_URL, "no live sign-up page: a standard page stands in"
-    return page.url, "sign-up form page (CSRF token: never cached)"
-
-
-def targets():
-    home = fetch("/")
-    stylesheet = re.search(r'href="(/static/[^"]+\.css)"', home)
+def targets(visitor):
+    stylesheet = re.search(r'href="(/static/[^"]+\.css)"', visitor.get("/").text)
     if not stylesheet:
         fail("no stylesheet link on the home page to use as the static file.")
-    form_url, form_note = form_page_url()
     return [
         ("constant view", CONSTANT_URL, "the floor: whole middleware stack, trivial view"),
         ("static file", stylesheet.group(1), "whitenoise"),
@@ -146,7 +65,7 @@ def targets():
         ("legal framework", "/legal-framework/", ""),
         ("article", "/legal-framework/palermo-protocol/", ""),
         ("search results", "/search/?q=trafficking", ""),
-        ("form page", form_url, form_note),
+        ("form page", SIGN_UP_PATHS[0], "sign-up form page (CSRF token: never cached)"),
     ]
 
 
@@ -159,7 +78,7 @@ def parse_duration(text):
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def run_wrk(path):
+def run_wrk(base, path):
     output = subprocess.run(
         [
             "wrk",
@@ -167,7 +86,7 @@ def run_wrk(path):
             f"-c{CONNECTIONS}",
             f"-d{DURATION}s",
             "--latency",
-            f"http://127.0.0.1:{PORT}{path}",
+            base + path,
         ],
         capture_output=True,
         text=True,
@@ -192,9 +111,10 @@ def run_wrk(path):
     }
 
 
-def load_test(pages):
+def load_test(visitor, pages):
     print(
-        f"\n== Through gunicorn (2 sync workers), wrk {CONNECTIONS} connections, {DURATION}s each"
+        f"\n== Through gunicorn ({WORKERS} sync workers), "
+        f"wrk {CONNECTIONS} connections, {DURATION}s each"
     )
     print("   Pages come from the page cache. The constant view is measured again before and")
     print("   after each target, and the ratio uses the mean of those two runs, so that load")
@@ -203,13 +123,13 @@ def load_test(pages):
     constant_name, constant_path, constant_note = pages[0]
     for path in (path for _name, path, _note in pages):
         for _ in range(3):
-            fetch(path)  # fill the page cache and the workers' process caches
-    before = run_wrk(constant_path)
+            visitor.get(path)  # fill the page cache and the workers' process caches
+    before = run_wrk(visitor.base, constant_path)
     print_row(constant_name, before, before["rps"], constant_note)
     total_errors = before["errors"]
     for name, path, note in pages[1:]:
-        result = run_wrk(path)
-        after = run_wrk(constant_path)
+        result = run_wrk(visitor.base, path)
+        after = run_wrk(visitor.base, constant_path)
         floor = (before["rps"] + after["rps"]) / 2
         print_row(name, result, floor, note or path)
         total_errors += result["errors"] + after["errors"]
@@ -272,19 +192,21 @@ def in_process(pages):
 
 
 def main():
-    env = environment()
-    os.environ.update(env)
-    sys.path.insert(0, str(ROOT))
-    create_database_if_missing(env["DATABASE_URL"])
-    manage(env, "migrate", "--no-input", "-v0")
-    manage(env, "load_site_content")
-    manage(env, "collectstatic", "--no-input", "-v0")
-    server = start_gunicorn(env)
-    try:
-        pages = targets()
-        load_test(pages)
-    finally:
-        stop(server)
+    check_environment()
+    with production_server(
+        os.environ["DATABASE_URL"],
+        redis_url=os.environ["REDIS_URL"],
+        settings=BENCHMARK_SETTINGS,
+        port=PORT,
+        workers=WORKERS,
+        migrate=True,
+        # No access log; and recycling workers mid-run (max_requests) only adds noise here.
+        gunicorn_args=["--access-logfile", "/dev/null", "--max-requests", "0"],
+    ) as server:
+        visitor = Visitor(server.url)
+        pages = targets(visitor)
+        load_test(visitor, pages)
+    setup_django(server.env)
     in_process(pages)
 
 

@@ -1,4 +1,4 @@
-"""The site's URLs plus the benchmark's floor; loaded only by settings/benchmark.py."""
+"""The site's URLs plus the benchmark's floor; loaded only by scripts/bench/settings.py."""
 
 from django.http import HttpResponse
 from django.urls import include, path

@@ -1,0 +1,1 @@
+"""The benchmarks, with the settings and URLs they serve the site with."""
