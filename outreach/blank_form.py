@@ -25,11 +25,15 @@ FORM_TOKEN_HOLE = "form-token-placeholder-9b27e5"
 
 @cache
 def form_fingerprint(form_class):
-    """Changes when a deploy changes the form's fields or choices, so no stale copy is served."""
+    """Changes when a deploy changes the form's fields, choices, starting values or wording,
+    so no stale copy is served (a box that used to start ticked, say)."""
     parts = [form_class.__qualname__]
-    for name, field in form_class.base_fields.items():
+    for name, field in form_class().fields.items():
         choices = [str(value) for value, _label in getattr(field, "choices", ())]
-        parts.append(f"{name}:{type(field).__name__}:{field.required}:{','.join(choices)}")
+        parts.append(
+            f"{name}:{type(field).__name__}:{field.required}:{field.initial!r}:"
+            f"{field.label}:{field.help_text}:{','.join(choices)}"
+        )
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 

@@ -67,7 +67,7 @@ class SignUpForm(forms.ModelForm):
         label="Phone number (optional)",
         help_text="A US number, or + and the country code for a number outside the US.",
         error_messages={
-            "invalid": "Enter a phone number like (555) 123-4567, or + and the country code."
+            "invalid": "Enter a phone number like (212) 555-0100, or + and the country code."
         },
     )
     contact_methods = choices_field(
@@ -84,9 +84,10 @@ class SignUpForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["wants_confirmation"].label = "Send me an email to confirm you received this"
-        self.fields[
-            "wants_confirmation"
-        ].help_text = "Untick this if someone else can read your email."
+        self.fields["wants_confirmation"].help_text = (
+            "Only if email is a safe way to contact you. Leave it unticked if someone else "
+            "can read your email."
+        )
         self.fields[
             "times_to_avoid"
         ].help_text = "For example: no calls after 6pm, no voicemail, do not text."
@@ -117,6 +118,13 @@ class SignUpForm(forms.ModelForm):
                 self.add_error(
                     name, "This contains characters we could not read. Please type it again."
                 )
+        methods = cleaned.get("contact_methods")
+        if cleaned.get("wants_confirmation") and methods is not None and "email" not in methods:
+            self.add_error(
+                "wants_confirmation",
+                "Email is not ticked as a safe way to contact you. Tick Email above if it is "
+                "safe, or untick this box.",
+            )
         return cleaned
 
     def clean_email(self):

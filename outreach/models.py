@@ -53,7 +53,8 @@ class Submission(models.Model):
     # Safety: a volunteer may share a phone or inbox with someone they must be careful of.
     contact_methods = models.CharField("safe ways to contact", max_length=40)
     times_to_avoid = models.CharField("times or ways to avoid", max_length=300, blank=True)
-    wants_confirmation = models.BooleanField("send a confirmation email", default=True)
+    # Asked for, and honoured only while email is one of the safe ways (confirmation_allowed).
+    wants_confirmation = models.BooleanField("send a confirmation email", default=False)
 
     consent_text = models.TextField(editable=False)
     privacy_notice_version = models.CharField(max_length=20, editable=False)
@@ -92,6 +93,14 @@ class Submission(models.Model):
     @property
     def display_name(self):
         return self.name
+
+    def email_is_safe(self):
+        return "email" in self.contact_methods.split(",")
+
+    @property
+    def confirmation_allowed(self):
+        """A confirmation email only to someone who asked for it and marked email safe."""
+        return self.wants_confirmation and self.email_is_safe()
 
     def contact_methods_display(self):
         return labels_for(self.contact_methods, CONTACT_METHODS)

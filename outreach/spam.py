@@ -30,6 +30,14 @@ class FormExpired(Exception):
     """A real person left the form open too long; they get a fresh token and keep their text."""
 
 
+class SentTooFast(Exception):
+    """Sent sooner after the form was first shown than a person types, as autofill can be.
+
+    Not a rejection: the form comes back with everything kept and the same token, so the
+    clock still runs from when the form was first shown.
+    """
+
+
 def issue_token(kind):
     return signing.dumps({"id": uuid.uuid4().hex, "kind": kind, "t": time.time()}, salt=SALT)
 
@@ -49,13 +57,17 @@ def check_submission(data, kind):
     if token.get("kind") != kind:
         raise LooksLikeABot("token from another form")
     if time.time() - token["t"] < settings.OUTREACH_MIN_FILL_SECONDS:
-        raise LooksLikeABot("sent too fast")
+        raise SentTooFast
     return uuid.UUID(token["id"])
 
 
 def log_rejection(kind, reason):
     # Counted by reason and form only: the log never holds what was typed or who sent it.
     logger.warning("outreach bot rejected form=%s reason=%s", kind, reason)
+
+
+def log_sent_too_fast(kind):
+    logger.warning("outreach sent too fast, asked again form=%s", kind)
 
 
 def client_address(group, request):

@@ -11,6 +11,7 @@ from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.utils import timezone
 
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -36,10 +37,25 @@ def discreet_sender():
     return formataddr((settings.OUTREACH_EMAIL_SENDER_NAME, address))
 
 
+NO_STAFF_ADDRESS = "Staff not notified yet: no staff address set in Site settings."
+
+
+def safety_lines(submission):
+    """How staff may make contact, in the person's own terms, before anything else."""
+    lines = [
+        f"Safe ways to contact this person: {submission.contact_methods_display()}. Use only these."
+    ]
+    if not submission.email_is_safe():
+        lines.append("Do not email this person: email is not a safe way to reach them.")
+    lines.append(f"Times or ways to avoid: {submission.times_to_avoid or 'none given'}")
+    return "\n".join(lines)
+
+
 def send_staff_email(submission, contact):
     path = AdminURLFinder().get_edit_url(submission)
     body = (
         f"A new {submission._meta.verbose_name} has arrived on the website.\n\n"
+        f"{safety_lines(submission)}\n\n"
         f"Read it in the admin (you will need to log in):\n"
         f"{settings.WAGTAILADMIN_BASE_URL}{path}\n"
     )
@@ -87,11 +103,11 @@ def notify_about_submission(kind, pk):
 
     contact = site_settings()
     try:
-        if submission.staff_notified_at is None:
+        if submission.staff_notified_at is None and contact.staff_notification_email:
             send_staff_email(submission, contact)
             submission.staff_notified_at = timezone.now()
             submission.save(update_fields=["staff_notified_at"])
-        if submission.wants_confirmation and submission.confirmation_sent_at is None:
+        if submission.confirmation_allowed and submission.confirmation_sent_at is None:
             send_confirmation(submission, contact)
             submission.confirmation_sent_at = timezone.now()
             submission.save(update_fields=["confirmation_sent_at"])
@@ -117,7 +133,32 @@ def notify_about_submission(kind, pk):
             retry_later(kind, pk, submission.notification_attempts)
         raise
 
+    if submission.staff_notified_at is None:
+        # Held, not lost: still "waiting to be sent", and sent once staff set an address.
+        logger.warning(
+            "outreach staff notification held: no staff address set form=%s id=%s", kind, pk
+        )
+        submission.notification_error = NO_STAFF_ADDRESS
+        submission.save(update_fields=["notification_error"])
+        return "held"
     submission.notification_state = NotificationState.SENT
     submission.notification_error = ""
     submission.save(update_fields=["notification_state", "notification_error"])
     return "sent"
+
+
+def send_held_notifications():
+    """Queue the staff notifications held while no staff address was set."""
+    from .models import SUBMISSION_MODELS
+
+    for kind, model in SUBMISSION_MODELS.items():
+        held = model.objects.filter(
+            notification_state=NotificationState.PENDING, notification_error=NO_STAFF_ADDRESS
+        )
+        for pk in held.values_list("pk", flat=True):
+            notify_about_submission.enqueue(kind, pk)
+
+
+def staff_address_saved(sender, instance, **kwargs):
+    if instance.staff_notification_email:
+        transaction.on_commit(send_held_notifications, robust=True)

@@ -53,6 +53,13 @@ def database_unavailable(request, page, form):
     return response
 
 
+def ask_again(request, page, form, message, form_token=None):
+    """Show the form again with everything typed, its errors and one line saying why."""
+    form.is_valid()
+    form.add_error(None, message)
+    return render_form(request, page, form, status=400, form_token=form_token)
+
+
 def sign_up(request, page):
     kind = page.form_kind
     form_class = SIGN_UP_FORMS[kind]
@@ -66,23 +73,35 @@ def sign_up(request, page):
     if spam.is_rate_limited(request, kind):
         return TemplateResponse(request, "outreach/rate_limited.html", {"page": page}, status=429)
     form = form_class(request.POST)
+    form_token_sent = request.POST.get(spam.TOKEN_FIELD)
     try:
         form_token = spam.check_submission(request.POST, kind)
     except spam.LooksLikeABot as reason:
         spam.log_rejection(kind, reason)
         return TemplateResponse(request, "outreach/rejected.html", {"page": page}, status=400)
     except spam.FormExpired:
-        form.is_valid()
-        form.add_error(
-            None,
+        return ask_again(
+            request,
+            page,
+            form,
             "This form was open for a long time, so for your safety we need you to send it "
             "again. Check your answers, then press the button.",
         )
-        return render_form(request, page, form, status=400)
+    except spam.SentTooFast:
+        spam.log_sent_too_fast(kind)
+        return ask_again(
+            request,
+            page,
+            form,
+            "Please check your answers, then press Send again.",
+            form_token=form_token_sent,
+        )
 
+    # An invalid form goes back with the same token: the minimum fill time still counts from
+    # when the form was first shown, and the token saves nothing until the form is valid.
     try:
         if not form.is_valid():
-            return render_form(request, page, form, status=400)
+            return render_form(request, page, form, status=400, form_token=form_token_sent)
         save_submission(form, form_token)
     except errors.DATABASE_ERRORS:
         # The traceback goes to the log only; the visitor keeps what they typed.

@@ -103,3 +103,24 @@ def test_school_requests_a_training(page, live_site):
         120,
         "online",
     )
+
+
+def test_quick_resend_after_an_error_is_accepted(page, live_site, settings):
+    """Ticking the forgotten box and sending at once is what a person does, not a bot."""
+    settings.OUTREACH_MIN_FILL_SECONDS = 3
+    open_from_home(page, live_site, "Become an advocate")
+    page.get_by_label("Your name").fill("Keisha Brown")
+    fill_contact_details(page)
+    page.get_by_role("group", name="Ways you would like to help").get_by_label(
+        "Awareness events"
+    ).check()
+    page.wait_for_timeout(3_500)  # the time a person takes to fill the form in
+    page.get_by_role("button", name="Send").click()  # the consent box forgotten
+
+    summary = page.get_by_role("alert")
+    assert summary.get_by_role("link", name="Tick the box to agree").is_visible()
+    assert page.get_by_label("Your name").input_value() == "Keisha Brown"
+    agree_and_send(page)  # at once, well within three seconds of the error page
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Thank you, we have your details"
+    assert AdvocateSignup.objects.get().name == "Keisha Brown"

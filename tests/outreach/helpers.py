@@ -1,6 +1,8 @@
 """Valid form data per kind, and a fresh signed token for each POST."""
 
 import re
+import time
+from unittest import mock
 
 from outreach import spam
 from outreach.choices import FormKind
@@ -34,7 +36,6 @@ VALID_DATA = {
         "areas": ["awareness", "events"],
         "contact_methods": ["phone"],
         "message": "",
-        "wants_confirmation": "on",
         "consent": "on",
     },
     FormKind.TRAINING: {
@@ -63,3 +64,14 @@ def valid_data(kind, **changes):
     data = dict(VALID_DATA[kind], form_token=spam.issue_token(kind))
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def token_shown_seconds_ago(kind, seconds):
+    """The token of a form first shown `seconds` ago."""
+    with mock.patch("outreach.spam.time.time", return_value=time.time() - seconds):
+        return spam.issue_token(kind)
+
+
+def seconds_later(seconds):
+    """Pretend the clock moved on, for the minimum fill time."""
+    return mock.patch("outreach.spam.time.time", return_value=time.time() + seconds)

@@ -1,5 +1,7 @@
 """Good and hostile input, table-driven over the three forms."""
 
+import re
+
 import pytest
 
 from outreach.choices import FormKind
@@ -88,3 +90,21 @@ def test_every_optional_field_says_so_in_its_label():
     for name in ["website", "role", "phone", "message", "times_to_avoid"]:
         assert "(optional)" in form.fields[name].label
     assert "(optional)" not in form.fields["email"].label
+
+
+def test_the_phone_error_example_is_a_number_the_form_accepts():
+    message = bound_form(FormKind.ADVOCATE, phone="12").errors["phone"][0]
+    example = re.search(r"like (.+?), or", message).group(1)
+    form = bound_form(FormKind.ADVOCATE, phone=example)
+    assert form.is_valid(), form.errors
+
+
+@pytest.mark.parametrize("kind", list(FormKind))
+def test_a_confirmation_email_needs_email_to_be_a_safe_way(kind):
+    form = bound_form(kind, contact_methods=["phone"], wants_confirmation="on")
+    assert not form.is_valid()
+    assert "Email is not ticked as a safe way to contact you" in " ".join(
+        form.errors["wants_confirmation"]
+    )
+    assert bound_form(kind, contact_methods=["phone"], wants_confirmation=None).is_valid()
+    assert bound_form(kind, contact_methods=["email"], wants_confirmation="on").is_valid()

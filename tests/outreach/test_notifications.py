@@ -28,6 +28,18 @@ def submit(client, page, kind, **changes):
     return client.post(page.url, valid_data(kind, **changes))
 
 
+def saved_then_notified(client, page, kind, callbacks_fixture, **row_changes):
+    """Save a sign-up, change its row (as one saved before a fix would be), then notify."""
+    with callbacks_fixture(execute=False) as callbacks:
+        response = submit(client, page, kind, contact_methods=["email"], wants_confirmation="on")
+    assert response.status_code == 302
+    model = page.submission_model
+    model.objects.update(**row_changes)
+    for callback in callbacks:
+        callback()
+    return model.objects.get()
+
+
 def test_notifications_wait_for_the_commit(
     client, sign_up_pages, staff_address, django_capture_on_commit_callbacks
 ):
@@ -117,3 +129,85 @@ def test_a_later_attempt_finishes_what_a_failed_one_left(
     assert signup.notification_attempts == 1
     # The staff email went once, the confirmation once: nobody is emailed twice.
     assert [message.to for message in mail.outbox] == [["team@nmpaa.test"], ["ada@example.org"]]
+
+
+@pytest.mark.parametrize("kind", list(FormKind))
+def test_no_confirmation_email_when_email_is_not_a_safe_way(
+    client, sign_up_pages, staff_address, django_capture_on_commit_callbacks, kind
+):
+    """Even a row that asked for a confirmation gets none if email was not marked safe."""
+    signup = saved_then_notified(
+        client,
+        sign_up_pages[kind],
+        kind,
+        django_capture_on_commit_callbacks,
+        contact_methods="phone",
+        wants_confirmation=True,
+        times_to_avoid="never email me",
+    )
+    assert [message.to for message in mail.outbox] == [["team@nmpaa.test"]]
+    assert signup.confirmation_sent_at is None
+    assert signup.notification_state == NotificationState.SENT
+
+
+def test_phone_only_sign_up_sends_no_email_to_the_person(
+    client, sign_up_pages, staff_address, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit(
+            client,
+            sign_up_pages[FormKind.ADVOCATE],
+            FormKind.ADVOCATE,
+            contact_methods=["phone"],
+            times_to_avoid="never email me",
+            wants_confirmation=None,
+        )
+    assert response.status_code == 302
+    (staff,) = mail.outbox
+    assert staff.to == ["team@nmpaa.test"]
+    assert "Safe ways to contact this person: Phone call. Use only these." in staff.body
+    assert "Do not email this person: email is not a safe way to reach them." in staff.body
+    assert "Times or ways to avoid: never email me" in staff.body
+
+
+def test_staff_email_puts_the_safe_ways_first_in_plain_words(
+    client, sign_up_pages, staff_address, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, sign_up_pages[FormKind.ADVOCATE], FormKind.ADVOCATE)
+    body = mail.outbox[0].body
+    safe_ways = body.index("Safe ways to contact this person: Email, Text message.")
+    avoid = body.index("Times or ways to avoid: No calls after 6pm")
+    assert safe_ways < avoid < body.index("/admin/outreach/")
+    assert "email,text" not in body
+    assert "Do not email" not in body
+
+
+def test_without_a_staff_address_the_staff_email_is_held_not_lost(
+    client, sign_up_pages, site, django_capture_on_commit_callbacks, caplog
+):
+    contact = SiteSettings.for_site(site)
+    contact.staff_notification_email = ""
+    contact.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit(client, sign_up_pages[FormKind.ADVOCATE], FormKind.ADVOCATE)
+
+    assert response.status_code == 302
+    # The person's own confirmation is not held back.
+    assert [message.to for message in mail.outbox] == [["ada@example.org"]]
+    signup = AdvocateSignup.objects.get()
+    assert signup.staff_notified_at is None
+    assert signup.confirmation_sent_at is not None
+    assert signup.notification_state == NotificationState.PENDING
+    assert "no staff address set" in signup.notification_error
+    assert f"no staff address set form=advocate id={signup.pk}" in caplog.text
+
+    # Once staff set an address, the held notification goes out, and only that one.
+    with django_capture_on_commit_callbacks(execute=True):
+        contact.staff_notification_email = "team@nmpaa.test"
+        contact.save()
+    assert [message.to for message in mail.outbox] == [["ada@example.org"], ["team@nmpaa.test"]]
+    signup.refresh_from_db()
+    assert signup.staff_notified_at is not None
+    assert signup.notification_state == NotificationState.SENT
+    assert signup.notification_error == ""

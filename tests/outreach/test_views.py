@@ -8,7 +8,12 @@ import pytest
 
 from outreach.choices import FormKind
 from outreach.models import AdvocateSignup, PartnerSignup, TrainingRequest
-from tests.outreach.helpers import token_from, valid_data
+from tests.outreach.helpers import (
+    seconds_later,
+    token_from,
+    token_shown_seconds_ago,
+    valid_data,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +38,14 @@ def test_get_shows_the_form_and_the_emergency_notice(client, sign_up_pages, kind
     # Nothing inline for the strict Content-Security-Policy: scripts only from files.
     assert "<style" not in html and "style=" not in html
     assert re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)", html) == []
+
+
+@pytest.mark.parametrize("kind", list(FormKind))
+def test_the_confirmation_email_box_starts_unticked(client, sign_up_pages, kind):
+    for _ in range(2):  # the first render, then the cached blank form
+        html = client.get(sign_up_pages[kind].url).content.decode()
+        box = re.search(r'<input[^>]*name="wants_confirmation"[^>]*>', html).group(0)
+        assert "checked" not in box
 
 
 @pytest.mark.parametrize("kind", list(FormKind))
@@ -143,12 +156,45 @@ def test_honeypot_turns_the_bot_away_and_stores_nothing(client, sign_up_pages, c
     assert "pat@example.org" not in caplog.text
 
 
-@override_settings(OUTREACH_MIN_FILL_SECONDS=5)
-def test_a_form_sent_faster_than_a_person_can_type_is_rejected(client, sign_up_pages):
-    page = sign_up_pages[FormKind.ADVOCATE]
-    response = client.post(page.url, valid_data(FormKind.ADVOCATE))
+@pytest.mark.parametrize("kind", list(FormKind))
+def test_a_form_sent_too_fast_is_shown_again_with_everything_kept(
+    client, sign_up_pages, kind, settings, caplog
+):
+    """Autofill and a quick click: asked to check and send again, never a dead end."""
+    settings.OUTREACH_MIN_FILL_SECONDS = 3
+    page = sign_up_pages[kind]
+    data = valid_data(kind)
+    response = client.post(page.url, data)
+    html = response.content.decode()
     assert response.status_code == 400
-    assert AdvocateSignup.objects.count() == 0
+    assert "Please check your answers, then press Send again." in html
+    assert f'value="{data["name"]}"' in html
+    assert f'value="{data["city"]}"' in html
+    assert "We could not accept this form" not in html
+    assert MODELS[kind].objects.count() == 0
+    assert f"outreach sent too fast, asked again form={kind}" in caplog.text
+
+    with seconds_later(5):
+        again = client.post(page.url, dict(data, form_token=token_from(response)))
+    assert again.status_code == 302
+    assert MODELS[kind].objects.count() == 1
+
+
+@pytest.mark.parametrize("kind", list(FormKind))
+def test_a_quick_resend_after_an_error_page_is_accepted(client, sign_up_pages, kind, settings):
+    """The fill time counts from when the form was first shown, not from the error page."""
+    settings.OUTREACH_MIN_FILL_SECONDS = 3
+    page = sign_up_pages[kind]
+    first_shown = token_shown_seconds_ago(kind, 60)
+    error_page = client.post(page.url, valid_data(kind, consent=None, form_token=first_shown))
+    assert error_page.status_code == 400
+    assert "Tick the box to agree" in error_page.content.decode()
+
+    # Ticked and sent at once, well within the minimum fill time of the error page itself.
+    response = client.post(page.url, valid_data(kind, form_token=token_from(error_page)))
+    assert response.status_code == 302
+    assert response["Location"] == page.url + "thanks/"
+    assert MODELS[kind].objects.count() == 1
 
 
 def test_a_forged_or_missing_timing_token_is_rejected(client, sign_up_pages):
