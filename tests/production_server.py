@@ -20,14 +20,19 @@ def free_port():
         return sock.getsockname()[1]
 
 
-@contextmanager
-def production_gunicorn(tmp_path, database_url):
-    """Collect static files, start gunicorn on a free port and yield (base URL, log path).
+def current_database_url():
+    """The URL of the database this test runs on, for processes started beside it."""
+    from django.db import connection
 
-    Plain HTTP on the loopback (HTTPS=false); the server is stopped on the way out. Its
-    output goes to a file, so a chatty server can never fill a pipe and stall.
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+def production_env(tmp_path, database_url, **overrides):
+    """The environment of a production process on database_url, without Redis.
+
+    Plain HTTP on the loopback (HTTPS=false) unless overridden.
     """
-    port = free_port()
     env = dict(
         os.environ,
         DJANGO_SETTINGS_MODULE="nmpaa_site.settings.production",
@@ -37,11 +42,23 @@ def production_gunicorn(tmp_path, database_url):
         DATABASE_URL=database_url,
         STATIC_ROOT=str(tmp_path / "static"),
         HOST="127.0.0.1",
-        PORT=str(port),
+        PORT=str(free_port()),
         WEB_CONCURRENCY="1",
     )
     env.pop("DEBUG", None)
     env.pop("REDIS_URL", None)
+    return env | overrides
+
+
+@contextmanager
+def production_gunicorn(tmp_path, database_url, **env_overrides):
+    """Collect static files, start gunicorn on a free port and yield (base URL, log path).
+
+    env_overrides change production_env (e.g. WEB_CONCURRENCY="2"). The server is stopped on
+    the way out. Its output goes to a file, so a chatty server can never fill a pipe and stall.
+    """
+    env = production_env(tmp_path, database_url, **env_overrides)
+    port = env["PORT"]
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
         cwd=REPO,

@@ -2,19 +2,15 @@
 
 import re
 
-from django.db import connection
-
 import pytest
 
-from tests.production_server import get, production_gunicorn
+from tests.production_server import current_database_url, get, production_gunicorn
 
 
 @pytest.mark.django_db(transaction=True)
 def test_gunicorn_serves_home_page_and_static_file(tmp_path, site):
     home = site.root_page.specific
-    db = connection.settings_dict
-    database_url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-    with production_gunicorn(tmp_path, database_url) as (base, _):
+    with production_gunicorn(tmp_path, current_database_url()) as (base, _):
         status, headers, body = get(f"{base}/")
         assert status == 200
         assert home.title.encode() in body

@@ -130,8 +130,12 @@ try:
 except ValueError as error:
     stop(f"DATABASE_URL is not a database URL we can use ({error}).")
 
-# Shared cache: Redis when REDIS_URL is set (several app servers), local memory otherwise.
+# The cache every process shares (app workers, the task worker, several app servers): Redis
+# when REDIS_URL is set, for speed; otherwise a table in the site's own database, which
+# `migrate` creates (nmpaa_site/migrations). Never a per-process cache: one process would
+# keep serving pages another has retired.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_TABLE = "nmpaa_cache"
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -141,7 +145,15 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            # Room for every page and content entry of a site this size; Django's default
+            # (300) would evict them, and the page-cache generation with them, all the time.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 
 # Sessions live in the database, read through the shared cache: any app server can serve any
 # visitor, and a flushed Redis logs nobody out.
