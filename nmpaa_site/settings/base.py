@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "pages.page_cache.PageCacheMiddleware",
     "nmpaa_site.content_security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Outside everything that sets or expires a cookie (sessions, CSRF, messages, views).
+    "nmpaa_site.cookie_policy.CookiePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
