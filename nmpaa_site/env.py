@@ -51,7 +51,7 @@ VARIABLES = (
     V("EMAIL_USE_TLS", "bool", False, False, "Speak STARTTLS to the SMTP server."),
     V("DEFAULT_FROM_EMAIL", "str", "NMPAA <no-reply@localhost>", False, "Sender of the site's emails."),
     # Caches and CDN
-    V("REDIS_URL", "url", None, False, "Shared cache, e.g. `redis://redis.internal:6379/0`; unset: local memory; required with more than one app server.", ("redis", "rediss", "unix")),
+    V("REDIS_URL", "url", None, False, "Shared cache, e.g. `redis://redis.internal:6379/0`; unset: a table in the database. Faster, recommended in production.", ("redis", "rediss", "unix")),
     V("CACHE_KEY_PREFIX", "str", "nmpaa", False, "Prefix of every cache key, to share one Redis between sites."),
     V("PAGE_CACHE_SECONDS", "int", 3600, False, "How long a whole page stays in the shared cache (retired at once on any change); `0` turns the page cache off."),
     V("PAGE_CACHE_MAX_AGE", "int", 60, False, "Seconds browsers may reuse a public page (`Cache-Control: max-age`)."),

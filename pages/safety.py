@@ -2,7 +2,6 @@
 
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -32,5 +31,7 @@ def quick_exit(request):
     # Browsers that honour it also drop this site's cookies and stored data.
     response["Clear-Site-Data"] = '"cookies", "storage"'
     response["X-Robots-Tag"] = "noindex"
-    response.delete_cookie(settings.CSRF_COOKIE_NAME)
+    # Every cookie this visitor brought (CSRF token, messages; the session goes above).
+    for name in request.COOKIES:
+        response.delete_cookie(name)
     return response

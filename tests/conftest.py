@@ -1,6 +1,7 @@
 import io
 
 from django.core.management import call_command
+from django.db import connection
 
 from wagtail.models import Locale, Page, Site
 
@@ -39,3 +40,10 @@ def loaded_site(db):
     """The whole site as `make run` builds it."""
     call_command("load_site_content", stdout=io.StringIO())
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def database_url(db):
+    """The URL of the database this test runs on, for servers started beside it."""
+    settings = connection.settings_dict
+    return f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"

@@ -1,8 +1,6 @@
-"""Start the real gunicorn with production settings and fetch a page and a static file."""
+"""The production server answers: gunicorn, production settings, hashed static files."""
 
 import re
-
-from django.db import connection
 
 import pytest
 
@@ -10,10 +8,8 @@ from scripts.harness import Visitor, production_server
 
 
 @pytest.mark.django_db(transaction=True)
-def test_gunicorn_serves_home_page_and_static_file(tmp_path, site):
+def test_gunicorn_serves_home_page_and_static_file(tmp_path, site, database_url):
     home = site.root_page.specific
-    db = connection.settings_dict
-    database_url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     with production_server(database_url, folder=tmp_path) as server:
         visitor = Visitor(server.url)
         status, headers, html = visitor.get("/")

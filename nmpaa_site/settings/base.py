@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "pages.page_cache.PageCacheMiddleware",
     "nmpaa_site.content_security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Outside everything that sets or expires a cookie (sessions, CSRF, messages, views).
+    "nmpaa_site.cookie_policy.CookiePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -114,8 +116,12 @@ DATABASES = {
     }
 }
 
-# Shared cache: Redis when REDIS_URL is set (several app servers), local memory otherwise.
+# The cache every process shares (app workers, the task worker, several app servers): Redis
+# when REDIS_URL is set, for speed; otherwise a table in the site's own database, which
+# `migrate` creates (nmpaa_site/migrations). Never a per-process cache: one process would
+# keep serving pages another has retired.
 REDIS_URL = env.read("REDIS_URL")
+CACHE_TABLE = "nmpaa_cache"
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -125,7 +131,15 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            # Room for every page and content entry of a site this size; Django's default
+            # (300) would evict them, and the page-cache generation with them, all the time.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 
 # Sessions live in the database, read through the shared cache: any app server can serve any
 # visitor, and a flushed Redis logs nobody out.

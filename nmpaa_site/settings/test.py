@@ -22,6 +22,9 @@ WAGTAIL_2FA_REQUIRED = False
 AXES_ENABLED = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 OUTREACH_MIN_FILL_SECONDS = 0
+# One test process: its own memory cache is shared enough, and costs no queries in the
+# query-budget tests. Processes started by tests use the default (tests/performance).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests share one process cache across rolled-back databases; the page-cache tests
 # (tests/performance/) switch it on for themselves with a clean cache.
 PAGE_CACHE_SECONDS = 0

@@ -76,3 +76,34 @@ def test_page_editor_opens_under_the_admin_policy(client, site, superuser):
     response = client.get(f"/admin/pages/{site.root_page.pk}/edit/")
     assert response.status_code == 200
     assert "'unsafe-inline'" in csp_directives(response)["script-src"]
+
+
+def preview_in_panel(client, page, title):
+    """What the editor's preview panel does: send the form, then load the preview."""
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    url = f"/admin/pages/{page.pk}/edit/preview/"
+    form = {"title": title, "slug": page.slug, "intro": rich_text(""), "body": streamfield([])}
+    assert client.post(url, nested_form_data(form)).json()["is_valid"]
+    return client.get(url, {"in_preview_panel": "true"})
+
+
+def test_preview_may_be_framed_by_the_admin_and_public_pages_never(client, site, superuser):
+    client.force_login(superuser)
+
+    preview = preview_in_panel(client, site.root_page, "Draft shown in the preview")
+
+    assert preview.status_code == 200
+    assert "Draft shown in the preview" in preview.text
+    assert csp_directives(preview)["frame-ancestors"] == ["'self'"]
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"
+    # Otherwise the page's own strict policy: the preview shows what visitors will get.
+    assert "unsafe-inline" not in preview["Content-Security-Policy"]
+
+    draft = client.get(f"/admin/pages/{site.root_page.pk}/view_draft/")
+    assert csp_directives(draft)["frame-ancestors"] == ["'self'"]
+    assert draft["X-Frame-Options"] == "SAMEORIGIN"
+
+    public = client.get("/")
+    assert csp_directives(public)["frame-ancestors"] == ["'none'"]
+    assert public["X-Frame-Options"] == "DENY"
