@@ -1,5 +1,7 @@
 """Staff set the contact details and help numbers; nothing unchecked reaches a tel: link."""
 
+import importlib
+
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -143,3 +145,21 @@ def test_an_email_staff_set_is_shown(client, site):
     site_settings.save()
     html = client.get("/").text
     assert 'href="mailto:help@example.org"' in html
+
+
+def test_migration_clears_the_invented_addresses_and_keeps_real_ones(site):
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "pages.migrations.0004_site_settings_no_invented_emails_checked_numbers"
+    )
+    site_settings = SiteSettings.for_site(site)
+    site_settings.email = "info@nmpaa.org"
+    site_settings.staff_notification_email = "team@example.org"
+    site_settings.save()
+    migration.clear_invented_addresses(apps, None)
+    site_settings.refresh_from_db()
+    assert (site_settings.email, site_settings.staff_notification_email) == (
+        "",
+        "team@example.org",
+    )
