@@ -26,17 +26,8 @@ MAX_ECHOED_FIELDS = 50
 
 
 def contact_numbers():
-    def default(name):
-        return SiteSettings._meta.get_field(name).default
-
-    return {
-        "organisation_name": default("organisation_name"),
-        "phone_display": default("phone_display"),
-        "phone_href": "tel:" + default("phone_number"),
-        "emergency_number": default("emergency_number"),
-        "trafficking_hotline_display": default("trafficking_hotline_display"),
-        "trafficking_hotline_href": "tel:" + default("trafficking_hotline_number"),
-    }
+    """An unsaved SiteSettings: its defaults, with no query."""
+    return SiteSettings()
 
 
 def render_error(template_name, status, context=None):

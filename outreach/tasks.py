@@ -72,7 +72,7 @@ def send_confirmation(submission, contact):
         "Hello,\n\n"
         "We received your request. Someone from our team will contact you in the way "
         "you asked.\n\n"
-        f"If you have a question, call us on {contact.phone_display}.\n\n"
+        f"If you have a question, call us on {contact.phone_with_digits}.\n\n"
         "If you did not send a request, you can ignore this email.\n"
     )
     EmailMessage(

@@ -34,7 +34,7 @@ def database_unavailable(request, page, form):
     all, sending again saves nothing twice. If the page itself cannot be drawn without the
     database, the plain 503 page shows the answers instead.
     """
-    phone = errors.contact_numbers()["phone_display"]
+    phone = errors.contact_numbers().phone_with_digits
     form.add_error(
         None,
         "We could not save your answers because of a problem on our side, and nothing was "

@@ -2,7 +2,7 @@
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.validators import RegexValidator
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from . import phone
 from .blocks import BodyBlock
 from .page_cache import generation_cached
 
@@ -353,21 +354,19 @@ class SiteSettings(BaseSiteSetting):
         "phone number as shown",
         max_length=40,
         default="(877) US-NMPAA",
-        help_text='How the number is written on the site, e.g. "(877) US-NMPAA".',
+        help_text='How the number is written, e.g. "(877) US-NMPAA". Its digits are shown '
+        "beside it, worked out from the number as dialled.",
     )
     phone_number = models.CharField(
         "phone number as dialled",
         max_length=20,
         default="+18778766722",
-        validators=[
-            RegexValidator(
-                r"^\+[1-9][0-9]{6,14}$",
-                "Write the number as + then the country code and digits, e.g. +18778766722.",
-            )
-        ],
+        validators=[phone.validate_e164],
         help_text="+ then the country code and digits, e.g. +18778766722.",
     )
-    email = models.EmailField(default="info@nmpaa.org")
+    email = models.EmailField(
+        blank=True, help_text="Shown on the site. Leave empty to show no email address."
+    )
     footer_text = models.TextField(
         max_length=500,
         blank=True,
@@ -378,26 +377,51 @@ class SiteSettings(BaseSiteSetting):
     )
 
     staff_notification_email = models.EmailField(
-        default="outreach@nmpaa.org",
-        help_text="Where new sign-ups are announced. Use a mailbox only staff can read.",
+        blank=True,
+        help_text="Where new sign-ups are announced. Use a mailbox only staff can read. "
+        "Until it is set, no sign-up is announced.",
     )
 
     # Help for people in danger, shown on the home page, beside forms and in the footer.
-    emergency_number = models.CharField(max_length=10, default="911")
+    emergency_number = models.CharField(
+        max_length=10,
+        default="911",
+        validators=[phone.validate_emergency_number],
+        help_text="Digits only, e.g. 911.",
+    )
     trafficking_hotline_display = models.CharField(
-        "trafficking hotline as shown", max_length=40, default="1-888-373-7888"
+        "trafficking hotline as shown",
+        max_length=40,
+        default="1-888-373-7888",
+        help_text="If it spells letters, write its digits beside them.",
     )
     trafficking_hotline_number = models.CharField(
-        "trafficking hotline as dialled", max_length=20, default="+18883737888"
+        "trafficking hotline as dialled",
+        max_length=20,
+        default="+18883737888",
+        validators=[phone.validate_e164],
+        help_text="+ then the country code and digits, e.g. +18883737888.",
     )
     trafficking_hotline_text = models.CharField(
-        "trafficking hotline text number", max_length=20, default="233733"
+        "trafficking hotline text number",
+        max_length=20,
+        default="233733",
+        validators=[phone.validate_text_number],
+        help_text="A short code as digits only (e.g. 233733), or + then the country code "
+        "and digits.",
     )
     missing_children_display = models.CharField(
-        "NCMEC hotline as shown", max_length=60, default="1-800-THE-LOST (1-800-843-5678)"
+        "NCMEC hotline as shown",
+        max_length=60,
+        default="1-800-THE-LOST (1-800-843-5678)",
+        help_text="If it spells letters, write its digits beside them.",
     )
     missing_children_number = models.CharField(
-        "NCMEC hotline as dialled", max_length=20, default="+18008435678"
+        "NCMEC hotline as dialled",
+        max_length=20,
+        default="+18008435678",
+        validators=[phone.validate_e164],
+        help_text="+ then the country code and digits, e.g. +18008435678.",
     )
     get_help_text = RichTextField(
         "get help now",
@@ -471,6 +495,36 @@ class SiteSettings(BaseSiteSetting):
             return super().for_site(site)
         return generation_cached(f"site-settings:{site.pk}", lambda: super(cls, cls).for_site(site))
 
+    # (shown, dialled, whether the shown text must carry the digits itself)
+    SHOWN_NUMBERS = [
+        ("phone_display", "phone_number", False),
+        ("trafficking_hotline_display", "trafficking_hotline_number", True),
+        ("missing_children_display", "missing_children_number", True),
+    ]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for shown, dialled, needs_digits in self.SHOWN_NUMBERS:
+            error = phone.shown_number_error(
+                getattr(self, shown), getattr(self, dialled), needs_digits
+            )
+            if error:
+                errors[shown] = error
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def phone_href(self):
         return f"tel:{self.phone_number}"
+
+    @property
+    def phone_digits(self):
+        return phone.digits_shown(self.phone_number)
+
+    @property
+    def phone_with_digits(self):
+        """The number as shown and its digits, for plain text: "(877) US-NMPAA (877) 876-6722"."""
+        if self.phone_display == self.phone_digits:
+            return self.phone_display
+        return f"{self.phone_display} {self.phone_digits}"

@@ -82,14 +82,16 @@ def json_ld_script(data):
 
 
 def organisation_data(request, site_settings):
-    return {
+    data = {
         "@type": "NGO",
         "name": site_settings.organisation_name,
         "url": absolute_url(request, "/"),
         "telephone": site_settings.phone_number,
-        "email": site_settings.email,
         "logo": absolute_url(request, static(DEFAULT_SHARE_IMAGE)),
     }
+    if site_settings.email:
+        data["email"] = site_settings.email
+    return data
 
 
 @register.simple_tag(takes_context=True)

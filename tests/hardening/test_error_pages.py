@@ -6,7 +6,8 @@ import pytest
 
 pytestmark = pytest.mark.urls("tests.hardening.urls")
 
-PHONE = "(877) US-NMPAA"
+# The vanity number with its digits, in one tel: link.
+PHONE = '(877) US-NMPAA <span class="phone-link__digits">(877) 876-6722</span>'
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ def test_failed_save_shows_the_answers_back_with_a_503_and_the_phone(client, adv
     assert response.status_code == 503
     assert response["Retry-After"]
     assert "nothing was stored" in html
-    assert "(877) US-NMPAA" in html
+    assert "call us on (877) US-NMPAA (877) 876-6722." in html
     # The bound form, escaped: the visitor's own text is there, never as live markup.
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Ada" in html
     assert "<script>alert(" not in html

@@ -18,7 +18,10 @@ def test_footer_shows_settings_staff_edit(client, site):
 def test_phone_link_shows_letters_and_dials_digits(client, site):
     html = client.get("/").text
     footer = html[html.index('class="site-footer"') :]
-    assert '<a href="tel:+18778766722">(877) US-NMPAA</a>' in footer
+    assert (
+        '<a class="phone-link" href="tel:+18778766722">(877) US-NMPAA '
+        '<span class="phone-link__digits">(877) 876-6722</span></a>'
+    ) in footer
 
 
 def test_phone_number_must_be_dialable(site):
