@@ -64,21 +64,28 @@ env_args="--env DATABASE_URL=$DATABASE_URL --env SECRET_KEY=smoke-$(od -An -N24 
 web=""
 container=$(ba from --quiet "$IMAGE")
 cleanup() {
-    [ -n "$web" ] && kill "$web" 2>/dev/null && wait "$web" 2>/dev/null
+    status=$?
+    # Chroot isolation shares this machine's process table: stop gunicorn by its pid file.
+    if [ -n "$web" ]; then
+        run sh -c 'kill -TERM "$(cat /tmp/gunicorn.pid)"' 2>/dev/null || true
+        wait "$web" 2>/dev/null || true
+    fi
     ba rm "$container" >/dev/null 2>&1 || true
+    exit "$status"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap "exit 130" INT TERM
 # shellcheck disable=SC2086
 run() { ba run --isolation chroot $env_args "$container" -- "$@"; }
 
 echo "release step: migrate"
 run python manage.py migrate --no-input -v0
 echo "starting gunicorn in the image on 127.0.0.1:$PORT"
-run gunicorn -c nmpaa_site/gunicorn.conf.py &
+run gunicorn -c nmpaa_site/gunicorn.conf.py --pid /tmp/gunicorn.pid &
 web=$!
 
 for _ in $(seq 60); do
-    status=$(python3 -c "
+    code=$(python3 -c "
 import urllib.request, urllib.error
 try:
     print(urllib.request.urlopen('http://127.0.0.1:$PORT/healthz', timeout=2).status)
@@ -86,8 +93,8 @@ except urllib.error.HTTPError as e:
     print(e.code)
 except OSError:
     print(0)")
-    [ "$status" != 0 ] && break
+    [ "$code" != 0 ] && break
     sleep 1
 done
-echo "/healthz answered $status"
-[ "$status" = 200 ]
+echo "/healthz answered $code"
+[ "$code" = 200 ]
