@@ -15,6 +15,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+import phonenumbers
+
 from .blocks import BodyBlock
 from .page_cache import generation_cached
 
@@ -474,3 +476,11 @@ class SiteSettings(BaseSiteSetting):
     @property
     def phone_href(self):
         return f"tel:{self.phone_number}"
+
+    @property
+    def phone_digits(self):
+        """The number in digits, e.g. "(877) 876-6722", for beside a vanity form like "US-NMPAA"."""
+        number = phonenumbers.parse(self.phone_number)
+        if number.country_code == 1:
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
