@@ -9,6 +9,8 @@ from wagtail.images.tests.utils import get_test_image_file
 
 import pytest
 
+from outreach.choices import FormKind
+from outreach.models import SignUpPage
 from pages.models import SiteSettings
 from tests.factories import (
     ConventionPageFactory,
@@ -111,6 +113,27 @@ def test_home_page_and_footer_give_help_numbers_as_links(client, site):
         assert 'href="tel:+18883737888"' in part
         assert 'href="sms:233733"' in part
         assert 'href="tel:+18008435678"' in part
+
+
+def help_line(html, marker, number):
+    """The words of the help line that dials `number`, in the first list after `marker`."""
+    start = html.index("help-numbers", html.index(marker))
+    items = html[start : html.index("</ul>", start)].split("<li>")
+    (item,) = [item for item in items if f'href="tel:{number}"' in item]
+    return " ".join(re.sub(r"<[^>]+>", " ", item).split())
+
+
+def test_help_lines_read_the_same_wherever_they_are_listed(client, site):
+    page = SignUpPage(title="Become an advocate", slug="advocate", form_kind=FormKind.ADVOCATE)
+    site.root_page.add_child(instance=page)
+    home = client.get("/").text
+    form = client.get(page.url).text
+    for number in ["+18883737888", "+18008435678"]:
+        strip = help_line(home, 'id="get-help-heading"', number)
+        assert help_line(home, 'class="site-footer"', number) == strip
+        assert help_line(form, "not-for-emergencies", number) == strip
+    emergency = help_line(home, 'id="get-help-heading"', "911")
+    assert help_line(home, 'class="site-footer"', "911") == emergency
 
 
 def test_article_has_description_canonical_and_sharing_tags(client, article):
