@@ -250,7 +250,7 @@ WAGTAILADMIN_PATH = env.read("WAGTAILADMIN_PATH").strip("/") + "/"
 # the database; `manage.py db_worker` runs them. Tests use the immediate backend.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Outreach sign-ups (see outreach/ and the README).
+# Outreach sign-ups (see outreach/ and docs/forms.md).
 OUTREACH_RATE_LIMITS = [  # per address per form; "off" switches limiting off (benchmarks)
     rate for rate in env.read("OUTREACH_RATE_LIMITS") if rate.lower() != "off"
 ]
