@@ -6,6 +6,8 @@ from django.template.response import TemplateResponse
 
 from wagtail.models import Page
 
+from .routing import public
+
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
@@ -21,7 +23,7 @@ def search(request):
     results = Page.objects.none()
     if query:
         # Results show title and search description only: no `.specific` query per type.
-        results = Page.objects.live().public().search(query)
+        results = public(Page.objects.live()).search(query)
 
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:

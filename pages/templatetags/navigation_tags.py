@@ -3,8 +3,8 @@ from django.db.models import Q
 
 from wagtail.models import Page, Site
 
-from pages.models import ancestor_paths
-from pages.page_cache import generation_cached
+from core.page_cache import generation_cached
+from pages.routing import ancestor_paths
 
 register = template.Library()
 
