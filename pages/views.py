@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 
 from wagtail.models import Page, Site
 
+from .routing import public
 from .search import FAMILY_HELP_ANCHOR, is_about_a_missing_person, search_query
 
 RESULTS_PER_PAGE = 10
@@ -23,7 +24,7 @@ def search(request):
     results = Page.objects.none()
     if query:
         # Results show title and search description only: no `.specific` query per type.
-        results = Page.objects.live().public().search(search_query(query))
+        results = public(Page.objects.live()).search(search_query(query))
 
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:

@@ -6,12 +6,13 @@ import re
 
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page, Site
 
 import pytest
 
 from outreach.choices import FormKind
 from outreach.models import SignUpPage
-from pages.models import SiteSettings
+from pages.models import HomePage, SiteSettings
 from tests.factories import (
     ConventionPageFactory,
     LegalFrameworkPageFactory,
@@ -244,3 +245,17 @@ def test_figure_images_are_responsive_and_lazy(client, site, home_page):
     for attribute in ["srcset=", "sizes=", 'loading="lazy"', "width=", "height="]:
         assert attribute in img
     assert re.search(r'<img[^>]*alt=""', html)
+
+
+def test_main_menu_marks_the_section_of_the_page_when_home_is_not_at_the_tree_top(client, db):
+    # Editors may keep a site's home page inside a folder page (e.g. one per language).
+    folder = Page.get_first_root_node().add_child(instance=Page(title="Sites", slug="sites"))
+    home = folder.add_child(instance=HomePage(title="Home", slug="home"))
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    about = StandardPageFactory(parent=home, title="About", show_in_menus=True)
+    team = StandardPageFactory(parent=about, title="Our team")
+
+    html = client.get(team.url).text
+    nav = html[html.index('aria-label="Main"') :]
+    assert '<a href="/about/" aria-current="true">About</a>' in nav
