@@ -16,7 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from . import phone
-from .blocks import BodyBlock
+from .blocks import BodyBlock, ChecklistGroupBlock, SourceBlock
 from .page_cache import generation_cached
 
 INLINE_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -90,7 +90,12 @@ class HomePage(FewQueriesPageMixin, Page):
 
     template = "pages/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.LegalFrameworkPage", "pages.StandardPage", "outreach.SignUpPage"]
+    subpage_types = [
+        "pages.LegalFrameworkPage",
+        "pages.StandardPage",
+        "pages.FamilyGuideSectionPage",
+        "outreach.SignUpPage",
+    ]
     max_count = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
@@ -528,3 +533,121 @@ class SiteSettings(BaseSiteSetting):
         if self.phone_display == self.phone_digits:
             return self.phone_display
         return f"{self.phone_display} {self.phone_digits}"
+
+
+# ---------------------------------------------------------------------------------------
+# Help for families (issue 11): the family guide's page types.
+# The "Ask NMPAA for help" form page joins FamilyGuideSectionPage.subpage_types when its
+# form kind exists; the section lists whatever live children it has, so it shows up there.
+# ---------------------------------------------------------------------------------------
+
+
+def family_guide_section():
+    """The live "Help for families" section, or None; cached per content generation."""
+    return generation_cached(
+        "family-guide-section", lambda: FamilyGuideSectionPage.objects.live().first()
+    )
+
+
+class FamilyGuideSectionPage(FewQueriesPageMixin, Page):
+    """Help for families: what to do when someone you love is missing."""
+
+    intro = RichTextField(features=INLINE_FEATURES)
+    body = StreamField(BodyBlock(), blank=True)
+
+    template = "pages/family_guide_section_page.html"
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.FamilyGuidePage", "pages.FamilyChecklistPage"]
+    max_count = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = "family guide section"
+
+    def guide_cards(self):
+        """The live child pages with their summaries, in the editors' order, in one query."""
+        summaries = [
+            F(f"{model._meta.model_name}__summary")
+            for model in (FamilyGuidePage, FamilyChecklistPage)
+        ]
+        return generation_cached(
+            f"children:{self.pk}",
+            lambda: list(
+                self.get_children()
+                .live()
+                .annotate(summary=Coalesce(*summaries, output_field=models.TextField()))
+            ),
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["guide_cards"] = self.guide_cards()
+        return context
+
+
+class FamilyGuideBasePage(FewQueriesPageMixin, Page):
+    """What every page of the family guide has: a summary and the sources it relies on."""
+
+    summary = models.TextField(
+        max_length=400, help_text="One or two plain sentences shown under the title and in lists."
+    )
+    sources = StreamField(
+        [("source", SourceBlock())],
+        help_text="The official pages every fact on this page comes from.",
+    )
+
+    parent_page_types = ["pages.FamilyGuideSectionPage"]
+    subpage_types = []
+
+    search_fields = Page.search_fields + [index.SearchField("summary", boost=2)]
+
+    class Meta:
+        abstract = True
+
+
+class FamilyGuidePage(FamilyGuideBasePage):
+    """One step of the guide, e.g. "At the police station". Headings ask a family's questions."""
+
+    body = StreamField(
+        BodyBlock(),
+        help_text="Write headings as the questions a family asks. Use a Help number block "
+        "for any phone number, never type one.",
+    )
+
+    template = "pages/family_guide_page.html"
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("sources"),
+    ]
+    search_fields = FamilyGuideBasePage.search_fields + [index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "family guide page"
+
+
+class FamilyChecklistPage(FamilyGuideBasePage):
+    """A checklist that prints on one US Letter page, with lines to write the report details."""
+
+    checklist = StreamField([("group", ChecklistGroupBlock())])
+
+    template = "pages/family_checklist_page.html"
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("checklist"),
+        FieldPanel("sources"),
+    ]
+    search_fields = FamilyGuideBasePage.search_fields + [index.SearchField("checklist")]
+
+    class Meta:
+        verbose_name = "family checklist page"
+
+
+# --- end of Help for families ----------------------------------------------------------

@@ -3,7 +3,7 @@ from django.db.models import Q
 
 from wagtail.models import Page, Site
 
-from pages.models import ancestor_paths
+from pages.models import ancestor_paths, family_guide_section
 from pages.page_cache import generation_cached
 
 register = template.Library()
@@ -68,3 +68,9 @@ def safety_page_urls(context):
     """URLs of Browse safely, Privacy and Accessibility, by name."""
     request = context.get("request")
     return _navigation(request, context.get("page"))[2] if request is not None else {}
+
+
+@register.simple_tag
+def family_guide():
+    """The live "Help for families" section, for links to it; None until it exists."""
+    return family_guide_section()
