@@ -561,7 +561,9 @@ class FamilyGuideSectionPage(FewQueriesPageMixin, Page):
     max_count = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    # Searches such as "my child is missing" should find this page before its parts.
     search_fields = Page.search_fields + [
+        index.SearchField("search_description", boost=3),
         index.SearchField("intro", boost=2),
         index.SearchField("body"),
     ]
@@ -604,7 +606,7 @@ class FamilyGuideBasePage(FewQueriesPageMixin, Page):
     parent_page_types = ["pages.FamilyGuideSectionPage"]
     subpage_types = []
 
-    search_fields = Page.search_fields + [index.SearchField("summary", boost=2)]
+    search_fields = Page.search_fields + [index.SearchField("summary")]
 
     class Meta:
         abstract = True

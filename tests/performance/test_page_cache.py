@@ -13,6 +13,9 @@ from pages.models import SiteSettings
 from pages.page_cache import HEADER
 from tests.factories import (
     ConventionPageFactory,
+    FamilyChecklistPageFactory,
+    FamilyGuidePageFactory,
+    FamilyGuideSectionPageFactory,
     LegalFrameworkPageFactory,
     StandardPageFactory,
 )
@@ -296,3 +299,20 @@ def test_a_deploy_retires_pages_the_previous_release_stored(client, article, com
     with committed():
         call_command("migrate", verbosity=0)
     assert client.get(article.url)[HEADER] == "miss"
+
+
+def test_family_guide_pages_are_served_to_anonymous_visitors_from_the_cache(
+    client, site, home_page, django_assert_num_queries
+):
+    section = FamilyGuideSectionPageFactory(parent=home_page)
+    pages = [
+        section,
+        FamilyGuidePageFactory(parent=section, title="Right now"),
+        FamilyChecklistPageFactory(parent=section),
+    ]
+    for page in pages:
+        first = client.get(page.url)
+        with django_assert_num_queries(0):
+            second = client.get(page.url)
+        assert (first[HEADER], second[HEADER]) == ("miss", "hit"), page.url
+        assert second.content == first.content
