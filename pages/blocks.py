@@ -6,6 +6,9 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+# The rich-text features short fields offer editors (intros, summaries, conclusions).
+INLINE_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=120)
@@ -110,6 +113,58 @@ class RelatedPagesBlock(blocks.StructBlock):
         return context | {"heading": value["heading"], "pages": value["pages"]}
 
 
+# Which number a HelpNumberBlock shows; each is read from Site settings when the page renders.
+HELP_NUMBER_CHOICES = [
+    ("emergency", "Emergency number (911)"),
+    ("missing_children", "National Center for Missing & Exploited Children (NCMEC)"),
+    ("trafficking_hotline", "National Human Trafficking Hotline"),
+    ("nmpaa", "NMPAA"),
+]
+
+
+class HelpNumberBlock(blocks.StructBlock):
+    """A phone number from Site settings, so no number is ever typed into a page."""
+
+    number = blocks.ChoiceBlock(choices=HELP_NUMBER_CHOICES, default="emergency")
+
+    class Meta:
+        icon = "mail"
+        label = "Help number"
+        template = "blocks/help_number_block.html"
+
+
+HTTPS_ERROR = (
+    "Enter the full web address of the official page, starting with https:// "
+    "(for example https://www.missingkids.org/gethelpnow/support)."
+)
+
+
+class SourceBlock(blocks.StructBlock):
+    """An official page a guide relies on."""
+
+    title = blocks.CharBlock(max_length=200, help_text="The page's name, as its owner gives it.")
+    url = blocks.URLBlock(label="web address", help_text="Starts with https://")
+
+    class Meta:
+        icon = "link"
+
+    def clean(self, value):
+        value = super().clean(value)
+        url = value.get("url") or ""
+        if not url.startswith("https://") or len(url) <= len("https://"):
+            raise StructBlockValidationError(block_errors={"url": ValidationError(HTTPS_ERROR)})
+        return value
+
+
+class ChecklistGroupBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120)
+    items = blocks.ListBlock(blocks.CharBlock(max_length=200, label="thing to do"))
+
+    class Meta:
+        icon = "tick"
+        label = "Checklist group"
+
+
 class BodyBlock(blocks.StreamBlock):
     """The one body every page type shares."""
 
@@ -123,3 +178,4 @@ class BodyBlock(blocks.StreamBlock):
     figure = FigureBlock()
     link_list = LinkListBlock()
     related_pages = RelatedPagesBlock()
+    help_number = HelpNumberBlock()

@@ -1,4 +1,5 @@
-"""Pages as listing cards (title, url, summary), whatever their type, in one query."""
+"""Pages as listing cards (title, url, summary), whatever their type, in one query; and the
+sections other pages link to."""
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -10,23 +11,37 @@ from wagtail.models import Page
 
 from core.page_cache import generation_cached
 
-from .models import ArticlePage, ConventionPage, InitiativePage, RolePage
+from .models import ConventionPage, FamilyGuideSectionPage, InitiativePage, RolePage
 
 
 def page_cards(pages):
     """The pages annotated with their `summary`.
 
-    Articles keep `summary` in their own tables; a join per article type replaces one
-    `.specific` query per listed page.
+    Page types with a summary (articles, guide pages) keep it in their own tables; a join
+    per such type replaces one `.specific` query per listed page.
     """
     summaries = [
         F(f"{model._meta.model_name}__summary")
         for model in apps.get_models()
-        if issubclass(model, ArticlePage)
+        if issubclass(model, Page) and any(f.name == "summary" for f in model._meta.fields)
     ]
     if len(summaries) > 1:
         return pages.annotate(summary=Coalesce(*summaries, output_field=models.TextField()))
     return pages.annotate(summary=summaries[0]) if summaries else pages
+
+
+def child_cards(section):
+    """A section's live child pages as cards, in the editors' order."""
+    return generation_cached(
+        f"children:{section.pk}", lambda: list(page_cards(section.get_children().live()))
+    )
+
+
+def family_guide_section():
+    """The live "Help for families" section, for links to it; None until it exists."""
+    return generation_cached(
+        "family-guide-section", lambda: FamilyGuideSectionPage.objects.live().first()
+    )
 
 
 def cards_in_order(page_ids):
@@ -60,9 +75,7 @@ def related_cards(pages):
 
 def article_groups(section):
     """A legal framework section's live articles as (heading, cards) in the editors' order."""
-    children = generation_cached(
-        f"children:{section.pk}", lambda: list(page_cards(section.get_children().live()))
-    )
+    children = child_cards(section)
     groups = [
         (section.conventions_heading, ConventionPage),
         (section.roles_heading, RolePage),

@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 
 from wagtail.models import Page, Site
 
+from .cards import family_guide_section
 from .routing import public
 from .search import FAMILY_HELP_ANCHOR, is_about_a_missing_person, search_query
 
@@ -37,7 +38,12 @@ def search(request):
     family_help_url = None
     site = Site.find_for_request(request)
     if site and is_about_a_missing_person(query):
-        family_help_url = f"{site.root_page.get_url(request)}#{FAMILY_HELP_ANCHOR}"
+        guide = family_guide_section()
+        family_help_url = (
+            guide.get_url(request)
+            if guide
+            else f"{site.root_page.get_url(request)}#{FAMILY_HELP_ANCHOR}"
+        )
 
     return TemplateResponse(
         request,

@@ -8,6 +8,9 @@ import factory
 
 from pages.models import (
     ConventionPage,
+    FamilyChecklistPage,
+    FamilyGuidePage,
+    FamilyGuideSectionPage,
     HomePage,
     InitiativePage,
     LegalFrameworkPage,
@@ -86,3 +89,33 @@ class StandardPageFactory(PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+SOURCES = [("source", {"title": "NamUs", "url": "https://namus.nij.ojp.gov/"})]
+
+
+class FamilyGuideSectionPageFactory(PageFactory):
+    title = "Help for families"
+    intro = "<p>What to do when someone you love is missing.</p>"
+
+    class Meta:
+        model = FamilyGuideSectionPage
+
+
+class FamilyGuidePageFactory(PageFactory):
+    summary = "A short summary of the guide page."
+    body = [("heading", {"text": "What should I do first?", "level": "h2"})]
+    sources = SOURCES
+
+    class Meta:
+        model = FamilyGuidePage
+
+
+class FamilyChecklistPageFactory(PageFactory):
+    title = "What to do in the first hours"
+    summary = "A checklist to print."
+    checklist = [("group", {"heading": "Call", "items": ["Call the police now."]})]
+    sources = SOURCES
+
+    class Meta:
+        model = FamilyChecklistPage

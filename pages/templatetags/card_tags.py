@@ -15,3 +15,9 @@ def related_cards(pages):
 def article_groups(section):
     """`{% article_groups page as groups %}`: a section's articles as (heading, cards)."""
     return cards.article_groups(section)
+
+
+@register.simple_tag
+def child_cards(section):
+    """`{% child_cards page as cards %}`: a section's live child pages as cards."""
+    return cards.child_cards(section)

@@ -4,6 +4,7 @@ from django.db.models import Q
 from wagtail.models import Page, Site
 
 from core.page_cache import generation_cached
+from pages.cards import family_guide_section
 from pages.routing import ancestor_paths
 
 register = template.Library()
@@ -79,3 +80,9 @@ def current_section(context):
         return None
     crumbs = _navigation(request, page)[1]
     return next((crumb for crumb in crumbs if crumb.depth == site.root_page.depth + 1), None)
+
+
+@register.simple_tag
+def family_guide():
+    """The live "Help for families" section, for links to it; None until it exists."""
+    return family_guide_section()

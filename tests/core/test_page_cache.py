@@ -13,6 +13,9 @@ from core.page_cache import HEADER
 from pages.models import SiteSettings
 from tests.factories import (
     ConventionPageFactory,
+    FamilyChecklistPageFactory,
+    FamilyGuidePageFactory,
+    FamilyGuideSectionPageFactory,
     LegalFrameworkPageFactory,
     StandardPageFactory,
 )
@@ -304,3 +307,20 @@ def test_nothing_under_a_moved_admin_path_is_cached(client, site, settings):
     first, second = cached_twice(client, "/test/plain/")
 
     assert HEADER not in second
+
+
+def test_family_guide_pages_are_served_to_anonymous_visitors_from_the_cache(
+    client, site, home_page, django_assert_num_queries
+):
+    section = FamilyGuideSectionPageFactory(parent=home_page)
+    pages = [
+        section,
+        FamilyGuidePageFactory(parent=section, title="Right now"),
+        FamilyChecklistPageFactory(parent=section),
+    ]
+    for page in pages:
+        first = client.get(page.url)
+        with django_assert_num_queries(0):
+            second = client.get(page.url)
+        assert (first[HEADER], second[HEADER]) == ("miss", "hit"), page.url
+        assert second.content == first.content

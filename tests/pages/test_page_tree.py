@@ -6,6 +6,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from outreach.models import SignUpPage
 from pages.models import (
     ConventionPage,
+    FamilyGuideSectionPage,
     HomePage,
     InitiativePage,
     LegalFrameworkPage,
@@ -21,7 +22,9 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_home_page_holds_the_section_and_standard_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {LegalFrameworkPage, StandardPage, SignUpPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {LegalFrameworkPage, StandardPage, FamilyGuideSectionPage, SignUpPage}
+        )
 
     def test_section_holds_only_articles(self):
         self.assertAllowedSubpageTypes(LegalFrameworkPage, ARTICLES)

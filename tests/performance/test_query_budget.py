@@ -12,6 +12,9 @@ import pytest
 
 from tests.factories import (
     ConventionPageFactory,
+    FamilyChecklistPageFactory,
+    FamilyGuidePageFactory,
+    FamilyGuideSectionPageFactory,
     InitiativePageFactory,
     LegalFrameworkPageFactory,
     RolePageFactory,
@@ -38,6 +41,9 @@ class GrowingSite:
         self.section = LegalFrameworkPageFactory(parent=home_page, title="Legal framework")
         self.about = StandardPageFactory(parent=home_page, title="About", show_in_menus=True)
         self.article = ConventionPageFactory(parent=self.section, title="Palermo Protocol")
+        self.families = FamilyGuideSectionPageFactory(parent=home_page, show_in_menus=True)
+        self.guide = FamilyGuidePageFactory(parent=self.families, title="Right now")
+        self.checklist = FamilyChecklistPageFactory(parent=self.families)
         self.count = 0
 
     def grow_to(self, count):
@@ -48,6 +54,7 @@ class GrowingSite:
             listed = factory(parent=self.section, title=f"Searchable article {number}")
             StandardPageFactory(parent=self.about, title=f"About part {number}")
             StandardPageFactory(parent=self.home, title=f"Menu page {number}", show_in_menus=True)
+            FamilyGuidePageFactory(parent=self.families, title=f"Guide step {number}")
             self.article.related_pages.append(("page", listed))
         self.article.save_revision().publish()
 
@@ -57,6 +64,9 @@ class GrowingSite:
             "legal framework section": self.section.url,
             "convention article": self.article.url,
             "standard page": self.about.url,
+            "family guide section": self.families.url,
+            "family guide page": self.guide.url,
+            "family checklist page": self.checklist.url,
             "search results": "/search/?q=searchable",
         }
 
@@ -89,6 +99,9 @@ def test_listings_show_what_they_list_with_thirty_pages(client, growing_site):
     assert article.count('class="card"') == 30
     assert "A short summary of the initiative." in article
     assert "Menu page 30" in home
+    families = client.get(growing_site.families.url).text
+    assert families.count('class="card"') == 32  # two pages, then one added per step
+    assert "A short summary of the guide page." in families
 
 
 def test_related_pages_block_in_a_body_costs_the_same_for_any_number_of_pages(

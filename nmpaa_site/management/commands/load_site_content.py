@@ -18,6 +18,9 @@ from wagtail.rich_text import RichText
 from outreach.models import SignUpPage
 from pages.models import (
     ConventionPage,
+    FamilyChecklistPage,
+    FamilyGuidePage,
+    FamilyGuideSectionPage,
     HomePage,
     InitiativePage,
     LegalFrameworkPage,
@@ -26,13 +29,14 @@ from pages.models import (
 )
 
 CONTENT_FILE = settings.BASE_DIR / "pages" / "content" / "site_content.toml"
+FAMILY_GUIDE_FILE = CONTENT_FILE.with_name("family_guide.toml")
 
 ARTICLE_KINDS = [
     ("conventions", ConventionPage),
     ("roles", RolePage),
     ("initiatives", InitiativePage),
 ]
-STREAM_FIELDS = {"body", "related_pages"}
+STREAM_FIELDS = {"body", "related_pages", "sources", "checklist"}
 # Keys of the content file that are not model fields.
 NOT_FIELDS = {"related", "parent"}
 
@@ -56,15 +60,40 @@ def body_blocks(items):
                     },
                 )
             )
+        elif "link_list" in item:
+            links = [dict(link, page=None) for link in item["links"]]
+            blocks.append(("link_list", {"heading": item["link_list"], "links": links}))
+        elif "help_number" in item:
+            blocks.append(("help_number", {"number": item["help_number"]}))
         else:
             raise ValueError(f"Unknown block in content file: {item!r}")
     return blocks
 
 
+# How the content file's lists become StreamField values, per field.
+STREAM_BUILDERS = {
+    "body": body_blocks,
+    "sources": lambda items: [("source", item) for item in items],
+    "checklist": lambda groups: [("group", group) for group in groups],
+}
+
+
+def without_ids(value):
+    """A block's stored value less the ids Wagtail gives list items (new on every load)."""
+    if isinstance(value, dict):
+        return {key: without_ids(item) for key, item in value.items() if key != "id"}
+    if isinstance(value, list):
+        return [without_ids(item) for item in value]
+    return value
+
+
 def stream_signature(stream_value):
     """A comparable form of a StreamField value, ignoring block ids."""
     return json.dumps(
-        [(child.block_type, child.block.get_prep_value(child.value)) for child in stream_value],
+        [
+            (child.block_type, without_ids(child.block.get_prep_value(child.value)))
+            for child in stream_value
+        ],
         sort_keys=True,
         default=str,
     )
@@ -94,9 +123,20 @@ class Command(BaseCommand):
             # Related pages can point forwards, so they are set once every page exists.
             for article, data in articles:
                 self.sync_related_pages(section, article, data.get("related", []))
+            self.sync_family_guide(home)
 
         for path, status in self.statuses.items():
             self.stdout.write(f"{status:<24} {path}")
+
+    def sync_family_guide(self, home):
+        """Help for families: its section, then its pages in the file's order."""
+        content = tomllib.loads(FAMILY_GUIDE_FILE.read_text(encoding="utf-8"))
+        section = self.sync_page(
+            home, FamilyGuideSectionPage, dict(content["section"], show_in_menus=True)
+        )
+        for data in content["pages"]:
+            model = FamilyChecklistPage if "checklist" in data else FamilyGuidePage
+            self.sync_page(section, model, data)
 
     def sync_home(self, data):
         site = Site.objects.filter(is_default_site=True).first()
@@ -158,8 +198,8 @@ class Command(BaseCommand):
 
     def field_values(self, model, data):
         fields = {key: value for key, value in data.items() if key not in NOT_FIELDS}
-        for name in STREAM_FIELDS & fields.keys():
-            fields[name] = body_blocks(fields[name])
+        for name in STREAM_BUILDERS.keys() & fields.keys():
+            fields[name] = STREAM_BUILDERS[name](fields[name])
         fields.setdefault("show_in_menus", False)
         return fields
 
