@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from scripts import load_test
-from scripts.harness import REPO, Visitor, production_server
+from scripts.harness import REPO, Visitor, production_server, worker_pids
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 PG_PORT = int(os.environ.get("SCRATCH_PG_PORT", "8350"))
@@ -63,18 +63,6 @@ def start_scratch_postgres():
         ["createdb", "-h", "127.0.0.1", "-p", str(PG_PORT), "-U", "postgres", "nmpaa_fault"],
         check=True,
     )
-
-
-def worker_pids(master_pid):
-    pids = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == master_pid:
-            pids.append(int(stat.parent.name))
-    return pids
 
 
 def faults(master_pid, delay):

@@ -158,6 +158,19 @@ def production_server(
             process.wait()
 
 
+def worker_pids(master_pid):
+    """The process ids of a gunicorn master's workers."""
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master_pid:
+            pids.append(int(stat.parent.name))
+    return pids
+
+
 def wait_for_answer(server, seconds=60):
     """Until the server answers anything at all (a 503 too); fail with its log if it died."""
     visitor = Visitor(server.url)
