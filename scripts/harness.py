@@ -201,7 +201,7 @@ def setup_django(env):
 class Answer(NamedTuple):
     status: int | None  # None: the server never answered (refused, reset, timed out)
     headers: dict
-    text: str
+    text: str  # with no answer: what went wrong, "ExceptionName: message"
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -232,7 +232,8 @@ class Visitor:
         except urllib.error.HTTPError as error:
             return Answer(error.code, error.headers, read(error))
         except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
-            return Answer(None, {}, str(error))
+            reason = getattr(error, "reason", error)  # what a URLError wraps
+            return Answer(None, {}, f"{type(reason).__name__}: {reason}")
 
     def forms(self, path):
         """The forms on a page, as the visitor gets it."""
