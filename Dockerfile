@@ -1,12 +1,16 @@
+# The base can be swapped for a locally built equivalent where no registry is reachable
+# (scripts/image_smoke.sh does that); production builds use the default.
+ARG PYTHON_IMAGE=python:3.11-slim
+
 # Build stage: install the locked dependencies into a virtualenv.
-FROM python:3.11-slim AS builder
+FROM ${PYTHON_IMAGE} AS builder
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
 RUN python -m venv /venv
 COPY requirements.lock /tmp/requirements.lock
 RUN /venv/bin/pip install -r /tmp/requirements.lock
 
 # Runtime stage: the virtualenv, the code, collected static files, a non-root user.
-FROM python:3.11-slim
+FROM ${PYTHON_IMAGE}
 ENV PATH="/venv/bin:$PATH" \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \

@@ -9,7 +9,7 @@ have a device it is always asked for. Public pages never ask.
 import django_otp
 from wagtail_2fa.middleware import VerifyUserMiddleware
 
-from .content_security import is_admin_path
+from core.content_security import is_admin_path
 
 SUBMISSION_REVIEWERS_GROUP = "Outreach reviewers"
 SUBMISSIONS_APP_LABEL = "outreach"

@@ -43,7 +43,7 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
-# /healthz is answered by nmpaa_site.health.HealthCheckMiddleware, ahead of host checks.
-handler400 = "nmpaa_site.errors.bad_request"
-handler403 = "nmpaa_site.errors.permission_denied"
-handler500 = "nmpaa_site.errors.server_error"
+# /healthz is answered by core.health.HealthCheckMiddleware, ahead of host checks.
+handler400 = "core.errors.bad_request"
+handler403 = "core.errors.permission_denied"
+handler500 = "core.errors.server_error"

@@ -14,7 +14,7 @@ from functools import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 
-from pages.page_cache import generation_cached
+from core.page_cache import generation_cached
 
 from . import spam
 

@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from phonenumber_field.modelfields import PhoneNumberField
 
-from pages.models import FewQueriesPageMixin
+from pages.routing import FewQueriesPageMixin
 
 from .choices import (
     ADVOCATE_INTERESTS,

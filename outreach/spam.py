@@ -13,7 +13,7 @@ from django.core import signing
 
 from django_ratelimit.core import is_ratelimited
 
-from nmpaa_site.client_ip import client_ip
+from core.client_ip import client_ip
 
 logger = logging.getLogger("outreach.spam")
 

@@ -5,7 +5,8 @@ import logging
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 
-from nmpaa_site import errors
+from core import errors
+from core.contacts import CONTACTS
 
 from . import spam
 from .blank_form import blank_form_response
@@ -34,7 +35,7 @@ def database_unavailable(request, page, form):
     all, sending again saves nothing twice. If the page itself cannot be drawn without the
     database, the plain 503 page shows the answers instead.
     """
-    phone = errors.contact_numbers().phone_with_digits
+    phone = CONTACTS.phone_with_digits
     form.add_error(
         None,
         "We could not save your answers because of a problem on our side, and nothing was "

@@ -102,14 +102,12 @@ class RelatedPagesBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full"
-        template = "blocks/related_pages_block.html"
+        # Shared with articles' "related pages" field; it takes `heading` and `pages`.
+        template = "includes/related_pages.html"
 
     def get_context(self, value, parent_context=None):
-        from .models import cards_in_order  # models imports this module
-
         context = super().get_context(value, parent_context=parent_context)
-        context["cards"] = cards_in_order([page.pk for page in value["pages"] if page])
-        return context
+        return context | {"heading": value["heading"], "pages": value["pages"]}
 
 
 class BodyBlock(blocks.StreamBlock):

@@ -1,90 +1,31 @@
-"""Wagtail page types for the legal-framework guidance, and the site settings."""
+"""Wagtail page types for the legal-framework guidance, and the site settings.
 
-from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
+Declarations only (fields, panels, templates, tree rules, search fields); over 300 lines
+because six page types and the settings' seventeen fields are each written out once. Queries
+live in routing.py and cards.py.
+"""
+
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Coalesce
-from django.http import Http404
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
 
-from . import phone
+from core import phone
+from core.contacts import CONTACTS, PhoneLinks
+from core.page_cache import GenerationCachedSettingMixin
+
 from .blocks import BodyBlock
-from .page_cache import generation_cached
+from .routing import FewQueriesPageMixin, PathRouterMixin
 
 INLINE_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-def ancestor_paths(page, inclusive=True):
-    """Tree paths of the page's ancestors, worked out from its own path with no query."""
-    step = page.steplen
-    end = len(page.path) + (step if inclusive else 0)
-    return [page.path[:length] for length in range(step, end, step)]
-
-
-def page_cards(pages):
-    """Pages as listing cards (title, url, summary) in one query, whatever their type.
-
-    Articles keep `summary` in their own tables; a join per article type replaces one
-    `.specific` query per listed page.
-    """
-    summaries = [
-        F(f"{model._meta.model_name}__summary")
-        for model in apps.get_models()
-        if issubclass(model, ArticlePage)
-    ]
-    if len(summaries) > 1:
-        return pages.annotate(summary=Coalesce(*summaries, output_field=models.TextField()))
-    return pages.annotate(summary=summaries[0]) if summaries else pages
-
-
-def cards_in_order(page_ids):
-    """Live pages with these ids, as cards, in the order given; missing ones left out."""
-    by_id = page_cards(Page.objects.live().filter(id__in=page_ids)).in_bulk()
-    seen = set()
-    cards = []
-    for page_id in page_ids:
-        if page_id in by_id and page_id not in seen:
-            seen.add(page_id)
-            cards.append(by_id[page_id])
-    return cards
-
-
-def restricted_paths():
-    """Tree paths of every page a view restriction covers directly or through an alias."""
-    restricted = PageViewRestriction.objects.values_list("page__path", "page__aliases__path")
-    return {path for pair in restricted for path in pair if path}
-
-
-def page_at(url_path):
-    """The specific page at this full URL path, cached per content generation; None if none."""
-    return generation_cached(
-        f"page:{url_path}", lambda: Page.objects.filter(url_path=url_path).specific().first()
-    )
-
-
-class FewQueriesPageMixin:
-    """Checks view restrictions in one query instead of two (Wagtail's default)."""
-
-    def get_view_restrictions(self):
-        # A restriction applies if it is on this page or an ancestor, or on the page an
-        # ancestor (or this page) is an alias of, as in Wagtail's own version.
-        paths = ancestor_paths(self)
-        if not set(paths) & generation_cached("restricted-paths", restricted_paths):
-            return PageViewRestriction.objects.none()
-        return PageViewRestriction.objects.filter(
-            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
-        ).distinct()
-
-
-class HomePage(FewQueriesPageMixin, Page):
+class HomePage(PathRouterMixin, FewQueriesPageMixin, Page):
     intro = RichTextField(features=INLINE_FEATURES, blank=True)
     body = StreamField(BodyBlock(), blank=True)
 
@@ -101,31 +42,6 @@ class HomePage(FewQueriesPageMixin, Page):
 
     class Meta:
         verbose_name = "home page"
-
-    def route(self, request, path_components):
-        # One lookup by full URL path instead of two queries per level of the tree.
-        if not path_components:
-            return super().route(request, path_components)
-        page = page_at(self.url_path + "/".join(path_components) + "/")
-        if page is not None:
-            return page.route(request, [])
-        # Not a page: a sub-route of a routable page (a form's thank-you page) or a 404. The
-        # deepest page above it, found in one query, routes the rest or answers 404.
-        prefixes = [
-            self.url_path + "/".join(path_components[:depth]) + "/"
-            for depth in range(1, len(path_components))
-        ]
-        nearest = (
-            Page.objects.filter(url_path__in=prefixes)
-            .order_by("-depth")
-            .values_list("url_path", flat=True)
-            .first()
-        )
-        if nearest is None:
-            raise Http404  # not even the first step is a page
-        page = page_at(nearest)
-        rest = path_components[nearest.count("/") - self.url_path.count("/") :]
-        return page.route(request, rest)
 
 
 class LegalFrameworkPage(FewQueriesPageMixin, Page):
@@ -169,33 +85,6 @@ class LegalFrameworkPage(FewQueriesPageMixin, Page):
     class Meta:
         verbose_name = "legal framework section"
 
-    def article_groups(self):
-        """The live child articles as (heading, pages) in the editors' order."""
-        children = generation_cached(
-            f"children:{self.pk}", lambda: list(page_cards(self.get_children().live()))
-        )
-        groups = [
-            (self.conventions_heading, ConventionPage),
-            (self.roles_heading, RolePage),
-            (self.initiatives_heading, InitiativePage),
-        ]
-        return [
-            (
-                heading,
-                [
-                    child
-                    for child in children
-                    if child.content_type_id == ContentType.objects.get_for_model(page_type).id
-                ],
-            )
-            for heading, page_type in groups
-        ]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["article_groups"] = self.article_groups()
-        return context
-
 
 class ArticlePage(FewQueriesPageMixin, Page):
     """Fields every guidance article shares."""
@@ -220,18 +109,6 @@ class ArticlePage(FewQueriesPageMixin, Page):
 
     class Meta:
         abstract = True
-
-    def related_cards(self):
-        """The live related pages as cards, in the editors' order, in one query."""
-        page_ids = [item["value"] for item in self.related_pages.raw_data if item["type"] == "page"]
-        if not page_ids:
-            return []
-        return generation_cached(f"related:{self.pk}", lambda: cards_in_order(page_ids))
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["related_cards"] = self.related_cards()
-        return context
 
 
 class ConventionPage(ArticlePage):
@@ -344,23 +221,21 @@ class StandardPage(FewQueriesPageMixin, Page):
 
 
 @register_setting(icon="cog")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(GenerationCachedSettingMixin, PhoneLinks, BaseSiteSetting):
     """Contact details and footer text, edited by staff without a deploy."""
 
-    organisation_name = models.CharField(
-        max_length=150, default="National Missing Persons Advocacy Association"
-    )
+    organisation_name = models.CharField(max_length=150, default=CONTACTS.organisation_name)
     phone_display = models.CharField(
         "phone number as shown",
         max_length=40,
-        default="(877) US-NMPAA",
+        default=CONTACTS.phone_display,
         help_text='How the number is written, e.g. "(877) US-NMPAA". Its digits are shown '
         "beside it, worked out from the number as dialled.",
     )
     phone_number = models.CharField(
         "phone number as dialled",
         max_length=20,
-        default="+18778766722",
+        default=CONTACTS.phone_number,
         validators=[phone.validate_e164],
         help_text="+ then the country code and digits, e.g. +18778766722.",
     )
@@ -370,10 +245,7 @@ class SiteSettings(BaseSiteSetting):
     footer_text = models.TextField(
         max_length=500,
         blank=True,
-        default=(
-            "The National Missing Persons Advocacy Association raises awareness "
-            "for missing persons of color."
-        ),
+        default=f"The {CONTACTS.organisation_name} raises awareness for missing persons of color.",
     )
 
     staff_notification_email = models.EmailField(
@@ -385,27 +257,27 @@ class SiteSettings(BaseSiteSetting):
     # Help for people in danger, shown on the home page, beside forms and in the footer.
     emergency_number = models.CharField(
         max_length=10,
-        default="911",
+        default=CONTACTS.emergency_number,
         validators=[phone.validate_emergency_number],
         help_text="Digits only, e.g. 911.",
     )
     trafficking_hotline_display = models.CharField(
         "trafficking hotline as shown",
         max_length=40,
-        default="1-888-373-7888",
+        default=CONTACTS.trafficking_hotline_display,
         help_text="If it spells letters, write its digits beside them.",
     )
     trafficking_hotline_number = models.CharField(
         "trafficking hotline as dialled",
         max_length=20,
-        default="+18883737888",
+        default=CONTACTS.trafficking_hotline_number,
         validators=[phone.validate_e164],
         help_text="+ then the country code and digits, e.g. +18883737888.",
     )
     trafficking_hotline_text = models.CharField(
         "trafficking hotline text number",
         max_length=20,
-        default="233733",
+        default=CONTACTS.trafficking_hotline_text,
         validators=[phone.validate_text_number],
         help_text="A short code as digits only (e.g. 233733), or + then the country code "
         "and digits.",
@@ -413,13 +285,13 @@ class SiteSettings(BaseSiteSetting):
     missing_children_display = models.CharField(
         "NCMEC hotline as shown",
         max_length=60,
-        default="1-800-THE-LOST (1-800-843-5678)",
+        default=CONTACTS.missing_children_display,
         help_text="If it spells letters, write its digits beside them.",
     )
     missing_children_number = models.CharField(
         "NCMEC hotline as dialled",
         max_length=20,
-        default="+18008435678",
+        default=CONTACTS.missing_children_number,
         validators=[phone.validate_e164],
         help_text="+ then the country code and digits, e.g. +18008435678.",
     )
@@ -428,7 +300,7 @@ class SiteSettings(BaseSiteSetting):
         features=INLINE_FEATURES,
         blank=True,
         default=(
-            "<p>If you or someone else is in danger now, call 911. "
+            f"<p>If you or someone else is in danger now, call {CONTACTS.emergency_number}. "
             "NMPAA is not a law enforcement agency.</p>"
         ),
     )
@@ -489,12 +361,6 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "site settings"
 
-    @classmethod
-    def for_site(cls, site):
-        if site is None:
-            return super().for_site(site)
-        return generation_cached(f"site-settings:{site.pk}", lambda: super(cls, cls).for_site(site))
-
     # (shown, dialled, whether the shown text must carry the digits itself)
     SHOWN_NUMBERS = [
         ("phone_display", "phone_number", False),
@@ -513,18 +379,3 @@ class SiteSettings(BaseSiteSetting):
                 errors[shown] = error
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def phone_href(self):
-        return f"tel:{self.phone_number}"
-
-    @property
-    def phone_digits(self):
-        return phone.digits_shown(self.phone_number)
-
-    @property
-    def phone_with_digits(self):
-        """The number as shown and its digits, for plain text: "(877) US-NMPAA (877) 876-6722"."""
-        if self.phone_display == self.phone_digits:
-            return self.phone_display
-        return f"{self.phone_display} {self.phone_digits}"

@@ -8,7 +8,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .page_cache import invalidate_all_pages
+from core.page_cache import invalidate_all_pages
 
 # Saved or deleted rows of these kinds change what anonymous visitors see. Page saves alone
 # are drafts; publishing, unpublishing, moving and deleting are caught below.

@@ -4,7 +4,10 @@ from urllib.parse import urlencode
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from .routing import public
+from .search import FAMILY_HELP_ANCHOR, is_about_a_missing_person, search_query
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -21,7 +24,7 @@ def search(request):
     results = Page.objects.none()
     if query:
         # Results show title and search description only: no `.specific` query per type.
-        results = Page.objects.live().public().search(query)
+        results = public(Page.objects.live()).search(search_query(query))
 
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
@@ -31,11 +34,17 @@ def search(request):
     except EmptyPage:
         results_page = paginator.page(paginator.num_pages)
 
+    family_help_url = None
+    site = Site.find_for_request(request)
+    if site and is_about_a_missing_person(query):
+        family_help_url = f"{site.root_page.get_url(request)}#{FAMILY_HELP_ANCHOR}"
+
     return TemplateResponse(
         request,
         "pages/search_page.html",
         {
             "search_query": query,
+            "family_help_url": family_help_url,
             "results": results_page,
             # For the pagination links: the query string each page link starts with.
             "query_prefix": urlencode({"q": query}) + "&" if query else "",

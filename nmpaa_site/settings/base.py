@@ -22,6 +22,7 @@ ALLOWED_HOSTS = env.read("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.read("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "pages",
     "outreach",
     "nmpaa_site",
@@ -57,26 +58,26 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Outermost, so every response (even a 500) gets one log line with its request id.
-    "nmpaa_site.request_logging.RequestLogMiddleware",
+    "core.request_logging.RequestLogMiddleware",
     # Before host validation and the HTTPS redirect: probes call it by IP over plain HTTP.
-    "nmpaa_site.health.HealthCheckMiddleware",
+    "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses HTML; Django pads the output against BREACH. Static files are
     # already compressed by whitenoise at collectstatic time.
     "django.middleware.gzip.GZipMiddleware",
-    # Outside sessions, CSRF and auth: a cached page skips them all; see pages/page_cache.py.
+    # Outside sessions, CSRF and auth: a cached page skips them all; see core/page_cache.py.
     # Stored pages keep the security headers the middleware below adds.
-    "pages.page_cache.PageCacheMiddleware",
-    "nmpaa_site.content_security.ContentSecurityPolicyMiddleware",
+    "core.page_cache.PageCacheMiddleware",
+    "core.content_security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Outside everything that sets or expires a cookie (sessions, CSRF, messages, views).
-    "nmpaa_site.cookie_policy.CookiePolicyMiddleware",
+    "core.cookie_policy.CookiePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "nmpaa_site.staff_sessions.StaffSessionTimeoutMiddleware",
+    "core.staff_sessions.StaffSessionTimeoutMiddleware",
     "nmpaa_site.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -118,14 +119,14 @@ DATABASES = {
 
 # The cache every process shares (app workers, the task worker, several app servers): Redis
 # when REDIS_URL is set, for speed; otherwise a table in the site's own database, which
-# `migrate` creates (nmpaa_site/migrations). Never a per-process cache: one process would
+# `migrate` creates (core/migrations). Never a per-process cache: one process would
 # keep serving pages another has retired.
 REDIS_URL = env.read("REDIS_URL")
 CACHE_TABLE = "nmpaa_cache"
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "nmpaa_site.redis_cache.ReusingRedisCache",
+            "BACKEND": "core.redis_cache.ReusingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.read("CACHE_KEY_PREFIX"),
         }
@@ -145,12 +146,13 @@ else:
 # visitor, and a flushed Redis logs nobody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
-# Whole-page cache for anonymous visitors (pages/page_cache.py). Seconds; 0 turns it off.
+# Whole-page cache for anonymous visitors (core/page_cache.py). Seconds; 0 turns it off.
 PAGE_CACHE_SECONDS = env.read("PAGE_CACHE_SECONDS")
 # What browsers (max-age) and a CDN in front (s-maxage) may keep a public page for.
 PAGE_CACHE_MAX_AGE = env.read("PAGE_CACHE_MAX_AGE")
 PAGE_CACHE_S_MAXAGE = env.read("PAGE_CACHE_S_MAXAGE")
-PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/django-admin/"]
+# Never cached, besides the admin (WAGTAILADMIN_PATH): documents check privacy per request.
+PAGE_CACHE_EXCLUDED_PATHS = ["/documents/"]
 # Site, settings, menus and view restrictions kept in the shared cache per content generation.
 CONTENT_CACHE = env.read("CONTENT_CACHE")
 
@@ -250,7 +252,7 @@ WAGTAILADMIN_PATH = env.read("WAGTAILADMIN_PATH").strip("/") + "/"
 # the database; `manage.py db_worker` runs them. Tests use the immediate backend.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Outreach sign-ups (see outreach/ and the README).
+# Outreach sign-ups (see outreach/ and docs/forms.md).
 OUTREACH_RATE_LIMITS = [  # per address per form; "off" switches limiting off (benchmarks)
     rate for rate in env.read("OUTREACH_RATE_LIMITS") if rate.lower() != "off"
 ]
@@ -287,7 +289,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # Nothing reads the CSRF cookie from JavaScript (Wagtail's admin takes the token from the page).
 CSRF_COOKIE_HTTPONLY = True
-CSRF_FAILURE_VIEW = "nmpaa_site.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -349,8 +351,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = timedelta(minutes=env.read("AXES_COOLOFF_MINUTES"))
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "nmpaa_site.errors.locked_out"
-AXES_CLIENT_IP_CALLABLE = "nmpaa_site.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.errors.locked_out"
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 # The visitor's address for login lockouts and sign-up rate limits (client_ip.py). Empty: the
 # connecting address. Behind a proxy: the header it sets, e.g. X-Forwarded-For.
 CLIENT_IP_HEADER = env.read("CLIENT_IP_HEADER")
@@ -366,7 +368,7 @@ LOG_FORMAT = env.read("LOG_FORMAT")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "nmpaa_site.request_logging.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "core.request_logging.RequestIdFilter"}},
     "formatters": {
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
         "json": {

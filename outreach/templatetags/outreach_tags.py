@@ -1,21 +1,12 @@
 from django import template
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Left, Length
 
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Site
 
+from core.page_cache import generation_cached
 from outreach.models import SignUpPage
-from pages.page_cache import generation_cached
+from pages.routing import public
 
 register = template.Library()
-
-
-def without_view_restrictions(pages):
-    """Wagtail's `.public()` in the same query: no restriction on the page or above it."""
-    restricted_above = PageViewRestriction.objects.filter(
-        page__path=Left(OuterRef("path"), Length("page__path"))
-    )
-    return pages.exclude(Exists(restricted_above))
 
 
 @register.inclusion_tag("outreach/includes/sign_up_links.html", takes_context=True)
@@ -31,7 +22,5 @@ def sign_up_links(context, parent=None):
     else:
         key = f"sign-up-links:child-of:{parent.pk}"
         pages = SignUpPage.objects.child_of(parent)
-    listed = generation_cached(
-        key, lambda: list(without_view_restrictions(pages.live()).order_by("path"))
-    )
+    listed = generation_cached(key, lambda: list(public(pages.live()).order_by("path")))
     return {"request": request, "sign_up_pages": listed}

@@ -1,6 +1,6 @@
 from django import template
 
-from pages.models import SiteSettings
+from core.contacts import CONTACTS
 
 register = template.Library()
 
@@ -10,10 +10,10 @@ def nmpaa_phone(contact=None):
     """NMPAA's number as a tel: link showing both forms: "(877) US-NMPAA (877) 876-6722".
 
     `contact` is the site's SiteSettings; without one (an error page drawn with the
-    database down), the model's defaults.
+    database down), the organisation's own numbers.
     """
     if not getattr(contact, "phone_number", ""):
-        contact = SiteSettings()
+        contact = CONTACTS
     return {
         "href": contact.phone_href,
         "shown": contact.phone_display,

@@ -3,8 +3,8 @@ from django.db.models import Q
 
 from wagtail.models import Page, Site
 
-from pages.models import ancestor_paths
-from pages.page_cache import generation_cached
+from core.page_cache import generation_cached
+from pages.routing import ancestor_paths
 
 register = template.Library()
 
@@ -68,3 +68,14 @@ def safety_page_urls(context):
     """URLs of Browse safely, Privacy and Accessibility, by name."""
     request = context.get("request")
     return _navigation(request, context.get("page"))[2] if request is not None else {}
+
+
+@register.simple_tag(takes_context=True)
+def current_section(context):
+    """The main-menu level page the current page is, or is under; None elsewhere."""
+    request, page = context.get("request"), context.get("page")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None or page is None:
+        return None
+    crumbs = _navigation(request, page)[1]
+    return next((crumb for crumb in crumbs if crumb.depth == site.root_page.depth + 1), None)

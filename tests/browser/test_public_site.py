@@ -15,6 +15,7 @@ CONVENTION = "/legal-framework/palermo-protocol/"
 ROLE = "/legal-framework/governments/"
 INITIATIVE = "/legal-framework/blue-heart-campaign/"
 SEARCH_RESULTS = "/search/?q=trafficking"
+SEARCH_MISSING_PERSON = "/search/?q=my+child+is+missing"  # help for families, no results
 ARTICLE_FOR_TESTS = CONVENTION
 SIGN_UP_FORM = "/partner-with-us/request-a-training/"
 READING_PAGES = [
@@ -24,6 +25,7 @@ READING_PAGES = [
     ROLE,
     INITIATIVE,
     SEARCH_RESULTS,
+    SEARCH_MISSING_PERSON,
     "/browse-safely/",
     "/accessibility/",
 ]

@@ -31,12 +31,6 @@ def test_a_long_passphrase_is_accepted():
 
 
 @pytest.mark.django_db
-def test_robots_txt_disallows_the_admin(client):
-    response = client.get("/robots.txt")
-    assert "Disallow: /admin/" in response.content.decode()
-
-
-@pytest.mark.django_db
 def test_admin_login_is_noindex(client):
     response = client.get("/admin/login/")
     assert response.status_code == 200

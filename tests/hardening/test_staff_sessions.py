@@ -2,7 +2,7 @@
 
 import time
 
-from nmpaa_site.staff_sessions import LAST_SEEN, STARTED
+from core.staff_sessions import LAST_SEEN, STARTED
 
 
 def age_session(client, **fields):

@@ -15,11 +15,11 @@ from wagtail.models import PageViewRestriction
 import pytest
 from django_tasks_db.models import DBTaskResult
 
+from core.page_cache import HEADER
 from outreach import forms as outreach_forms
 from outreach.choices import FormKind
 from outreach.models import AdvocateSignup, SignUpPage
 from pages.models import SiteSettings
-from pages.page_cache import HEADER
 from tests.factories import StandardPageFactory
 from tests.outreach.helpers import VALID_DATA, token_from
 

@@ -1,3 +1,5 @@
+from django.urls import reverse
+
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -35,5 +37,11 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage, SignUpPage})
 
-    def test_there_can_be_only_one_home_page(self):
-        self.assertEqual(HomePage.max_count, 1)
+
+def test_admin_refuses_a_second_home_page(admin_client, home_page):
+    tree_root = home_page.get_parent()
+    add_home = reverse("wagtailadmin_pages:add", args=("pages", "homepage", tree_root.pk))
+    response = admin_client.get(add_home, follow=True)
+    assert "Sorry, you do not have permission" in response.text
+    admin_client.post(add_home, {"title": "Second home", "slug": "home-2", "action-publish": "1"})
+    assert HomePage.objects.count() == 1

@@ -6,10 +6,13 @@ import re
 
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page, Site
 
 import pytest
 
-from pages.models import SiteSettings
+from outreach.choices import FormKind
+from outreach.models import SignUpPage
+from pages.models import HomePage, SiteSettings
 from tests.factories import (
     ConventionPageFactory,
     LegalFrameworkPageFactory,
@@ -111,6 +114,27 @@ def test_home_page_and_footer_give_help_numbers_as_links(client, site):
         assert 'href="tel:+18883737888"' in part
         assert 'href="sms:233733"' in part
         assert 'href="tel:+18008435678"' in part
+
+
+def help_line(html, marker, number):
+    """The words of the help line that dials `number`, in the first list after `marker`."""
+    start = html.index("help-numbers", html.index(marker))
+    items = html[start : html.index("</ul>", start)].split("<li>")
+    (item,) = [item for item in items if f'href="tel:{number}"' in item]
+    return " ".join(re.sub(r"<[^>]+>", " ", item).split())
+
+
+def test_help_lines_read_the_same_wherever_they_are_listed(client, site):
+    page = SignUpPage(title="Become an advocate", slug="advocate", form_kind=FormKind.ADVOCATE)
+    site.root_page.add_child(instance=page)
+    home = client.get("/").text
+    form = client.get(page.url).text
+    for number in ["+18883737888", "+18008435678"]:
+        strip = help_line(home, 'id="get-help-heading"', number)
+        assert help_line(home, 'class="site-footer"', number) == strip
+        assert help_line(form, "not-for-emergencies", number) == strip
+    emergency = help_line(home, 'id="get-help-heading"', "911")
+    assert help_line(home, 'class="site-footer"', "911") == emergency
 
 
 def test_article_has_description_canonical_and_sharing_tags(client, article):
@@ -221,3 +245,17 @@ def test_figure_images_are_responsive_and_lazy(client, site, home_page):
     for attribute in ["srcset=", "sizes=", 'loading="lazy"', "width=", "height="]:
         assert attribute in img
     assert re.search(r'<img[^>]*alt=""', html)
+
+
+def test_main_menu_marks_the_section_of_the_page_when_home_is_not_at_the_tree_top(client, db):
+    # Editors may keep a site's home page inside a folder page (e.g. one per language).
+    folder = Page.get_first_root_node().add_child(instance=Page(title="Sites", slug="sites"))
+    home = folder.add_child(instance=HomePage(title="Home", slug="home"))
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    about = StandardPageFactory(parent=home, title="About", show_in_menus=True)
+    team = StandardPageFactory(parent=about, title="Our team")
+
+    html = client.get(team.url).text
+    nav = html[html.index('aria-label="Main"') :]
+    assert '<a href="/about/" aria-current="true">About</a>' in nav

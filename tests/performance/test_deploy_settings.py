@@ -1,4 +1,4 @@
-"""Settings for several app servers come from the environment, as the README says."""
+"""Settings for several app servers come from the environment, as docs/performance.md says."""
 
 from tests.test_settings import run_manage
 

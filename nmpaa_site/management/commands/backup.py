@@ -1,5 +1,5 @@
 """Write one restorable archive: the PostgreSQL database (pg_dump custom format) and the
-uploaded media files. `make backup` runs it; the README shows how to restore.
+uploaded media files. `make backup` runs it; docs/deploying.md shows how to restore.
 
     nmpaa-backup-20261129T0330Z.tar
     ├── database.dump   pg_restore --clean --if-exists --no-owner -d "$DATABASE_URL" database.dump

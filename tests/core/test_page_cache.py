@@ -9,8 +9,8 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from core.page_cache import HEADER
 from pages.models import SiteSettings
-from pages.page_cache import HEADER
 from tests.factories import (
     ConventionPageFactory,
     LegalFrameworkPageFactory,
@@ -296,3 +296,11 @@ def test_a_deploy_retires_pages_the_previous_release_stored(client, article, com
     with committed():
         call_command("migrate", verbosity=0)
     assert client.get(article.url)[HEADER] == "miss"
+
+
+def test_nothing_under_a_moved_admin_path_is_cached(client, site, settings):
+    settings.WAGTAILADMIN_PATH = "test/"  # the admin moved to where the plain view lives
+
+    first, second = cached_twice(client, "/test/plain/")
+
+    assert HEADER not in second

@@ -26,15 +26,12 @@ from django.utils.http import parse_etags
 
 from wagtail.models import Site
 
+from .content_security import is_admin_path
+
 GENERATION_KEY = "page-cache:generation"
 HEADER = "X-Page-Cache"
 # Headers the middleware sets itself, or that only make sense once.
 UNSTORED_HEADERS = {"set-cookie", "date", HEADER.lower()}
-
-
-def current_generation():
-    generation = cache.get(GENERATION_KEY)
-    return generation or _start_generation()
 
 
 def _start_generation():
@@ -100,6 +97,17 @@ def generation_cached(key, compute):
     return value
 
 
+class GenerationCachedSettingMixin:
+    """For a Wagtail site setting: read once per content generation, not once per request."""
+
+    @classmethod
+    def for_site(cls, site):
+        load = super().for_site
+        if site is None:
+            return load(site)
+        return generation_cached(f"settings:{cls._meta.label_lower}:{site.pk}", lambda: load(site))
+
+
 def remember_site(request):
     """Set the Wagtail site for this request from the shared cache (Wagtail reads it back).
 
@@ -123,10 +131,10 @@ def remember_site(request):
 
 
 def _excluded(path):
-    return path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
+    return is_admin_path(path) or path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
 
 
-def _request_is_anonymous_and_cookieless(request):
+def _has_no_session_or_messages_cookie(request):
     cookies = request.COOKIES
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
@@ -183,7 +191,7 @@ class PageCacheMiddleware:
             return self._from_entry(request, entry)
 
         # Staff and visitors with a session read everything from the database.
-        shared = _request_is_anonymous_and_cookieless(request)
+        shared = _has_no_session_or_messages_cookie(request)
         token = _request_generation.set(generation if shared else BYPASS)
         try:
             if settings.CONTENT_CACHE and shared:
@@ -207,7 +215,7 @@ class PageCacheMiddleware:
         # Wagtail previews run through the middleware as a "dummy" request for the page's URL.
         if getattr(request, "is_dummy", False) or getattr(request, "is_preview", False):
             return None
-        if not _request_is_anonymous_and_cookieless(request):
+        if not _has_no_session_or_messages_cookie(request):
             return None
         try:
             host = request.get_host()
@@ -261,6 +269,6 @@ class PageCacheMiddleware:
         if response.has_header("Cache-Control") or response.streaming:
             return
         if _used_something_personal(request, response) or not (
-            _request_is_anonymous_and_cookieless(request)
+            _has_no_session_or_messages_cookie(request)
         ):
             patch_cache_control(response, private=True, no_store=True)

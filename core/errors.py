@@ -1,7 +1,7 @@
 """Error pages that work with the database down: no queries, no technical detail.
 
-The numbers shown are SiteSettings' defaults, read from the model definition rather than
-the database, so a broken database cannot take the phone number off the page.
+The numbers shown are the ones in core/contacts.py (the site settings' defaults), not read
+from the database, so a broken database cannot take the phone number off the page.
 A database failure anywhere in a request answers 503 ("try again shortly") instead of
 500; if the visitor was sending a form, what they typed is shown back with a way to send it
 again, and nothing was saved (the form's save runs in one transaction).
@@ -16,7 +16,7 @@ from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from pages.models import SiteSettings
+from .contacts import CONTACTS
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
@@ -25,13 +25,8 @@ UNECHOED_FIELDS = {"csrfmiddlewaretoken", "password", "password1", "password2", 
 MAX_ECHOED_FIELDS = 50
 
 
-def contact_numbers():
-    """An unsaved SiteSettings: its defaults, with no query."""
-    return SiteSettings()
-
-
 def render_error(template_name, status, context=None):
-    body = render_to_string(template_name, {"contacts": contact_numbers(), **(context or {})})
+    body = render_to_string(template_name, {"contacts": CONTACTS, **(context or {})})
     return HttpResponse(body, status=status)
 
 

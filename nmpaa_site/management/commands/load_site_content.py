@@ -6,7 +6,6 @@ page that staff have edited in the admin is never overwritten.
 
 import json
 import tomllib
-from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -26,7 +25,7 @@ from pages.models import (
     StandardPage,
 )
 
-CONTENT_FILE = Path(__file__).resolve().parents[2] / "content" / "site_content.toml"
+CONTENT_FILE = settings.BASE_DIR / "pages" / "content" / "site_content.toml"
 
 ARTICLE_KINDS = [
     ("conventions", ConventionPage),

@@ -20,7 +20,7 @@ def test_healthz_fails_when_the_database_is_down(client, monkeypatch):
     def refuse(*args, **kwargs):
         raise OperationalError("could not connect to server: Connection refused")
 
-    monkeypatch.setattr("nmpaa_site.health.database_answers", refuse)
+    monkeypatch.setattr("core.health.database_answers", refuse)
     response = client.get("/healthz")
     assert response.status_code == 503
     assert json.loads(response.content) == {
