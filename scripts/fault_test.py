@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from scripts import load_test
-from scripts.harness import REPO, Visitor, production_server
+from scripts.harness import REPO, Visitor, production_server, worker_pids
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 PG_PORT = int(os.environ.get("SCRATCH_PG_PORT", "8350"))
@@ -65,30 +65,25 @@ def start_scratch_postgres():
     )
 
 
-def worker_pids(master_pid):
-    pids = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == master_pid:
-            pids.append(int(stat.parent.name))
-    return pids
+def clock():
+    return f"{load_test.seconds_into_run():.1f}s"
 
 
-def faults(master_pid, delay):
+def faults(master_pid, delay, restart_postgres=True):
     """What to do while the load runs (load_test calls it once every submission is queued)."""
 
     def run():
         time.sleep(delay)
         victim = worker_pids(master_pid)[0]
         os.kill(victim, signal.SIGKILL)
-        print(f"[fault] SIGKILL gunicorn worker {victim}", flush=True)
+        print(f"[fault {clock()}] SIGKILL gunicorn worker {victim}", flush=True)
         time.sleep(delay)
-        started = time.monotonic()
+        if not restart_postgres:
+            print(f"[fault {clock()}] PostgreSQL restart skipped (asked)", flush=True)
+            return
+        print(f"[fault {clock()}] restarting the scratch PostgreSQL", flush=True)
         pg_ctl("restart")
-        print(f"[fault] PostgreSQL restarted in {time.monotonic() - started:.1f}s", flush=True)
+        print(f"[fault {clock()}] PostgreSQL restarted", flush=True)
 
     return run
 
@@ -108,6 +103,12 @@ def main():
     parser.add_argument("--writers", type=int, default=50)
     parser.add_argument("--readers", type=int, default=50)
     parser.add_argument("--fault-delay", type=float, default=4.0)
+    parser.add_argument(
+        "--no-postgres-restart",
+        dest="restart_postgres",
+        action="store_false",
+        help="only kill a worker; leave the scratch PostgreSQL running",
+    )
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 4)))
     args = parser.parse_args()
 
@@ -129,7 +130,7 @@ def main():
                 args.writers,
                 args.readers,
                 DATABASE_URL,
-                during=faults(server.process.pid, args.fault_delay),
+                during=faults(server.process.pid, args.fault_delay, args.restart_postgres),
                 allow_503=True,
                 allow_dropped=KILLED_WORKERS,
             )

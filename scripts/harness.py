@@ -158,6 +158,19 @@ def production_server(
             process.wait()
 
 
+def worker_pids(master_pid):
+    """The process ids of a gunicorn master's workers."""
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master_pid:
+            pids.append(int(stat.parent.name))
+    return pids
+
+
 def wait_for_answer(server, seconds=60):
     """Until the server answers anything at all (a 503 too); fail with its log if it died."""
     visitor = Visitor(server.url)
@@ -188,7 +201,7 @@ def setup_django(env):
 class Answer(NamedTuple):
     status: int | None  # None: the server never answered (refused, reset, timed out)
     headers: dict
-    text: str
+    text: str  # with no answer: what went wrong, "ExceptionName: message"
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -219,7 +232,8 @@ class Visitor:
         except urllib.error.HTTPError as error:
             return Answer(error.code, error.headers, read(error))
         except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
-            return Answer(None, {}, str(error))
+            reason = getattr(error, "reason", error)  # what a URLError wraps
+            return Answer(None, {}, f"{type(reason).__name__}: {reason}")
 
     def forms(self, path):
         """The forms on a page, as the visitor gets it."""

@@ -18,7 +18,7 @@ import threading
 import time
 import urllib.parse
 import uuid
-from collections import Counter
+from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 
 from scripts.harness import (
@@ -32,6 +32,29 @@ from scripts.harness import (
 )
 
 DROPPED_CONNECTION = ("without response", "reset by peer", "Connection aborted", "EOF occurred")
+# What a client meets when no answer comes, by the exception Visitor.get names.
+NO_ANSWER_KINDS = {
+    "ConnectionRefusedError": "connection refused",
+    "RemoteDisconnected": "closed without an answer",
+    "ConnectionResetError": "connection reset",
+    "ConnectionAbortedError": "connection aborted",
+    "BrokenPipeError": "broken pipe",
+    "TimeoutError": "timed out",
+}
+
+
+_run_started = time.monotonic()
+
+
+def seconds_into_run():
+    """Seconds since run() started: the clock of the no-answer report and of the faults."""
+    return time.monotonic() - _run_started
+
+
+def no_answer_kind(text):
+    """ "timed out", "connection refused"...: what a request with no answer met."""
+    name = text.split(":", 1)[0]
+    return NO_ANSWER_KINDS.get(name, text[:80])
 
 
 class Results:
@@ -44,9 +67,13 @@ class Results:
         self.latencies = []
         self.unclean_error_pages = 0
         self.dropped_tokens = []  # connections closed with no answer at all
+        # what the client met -> seconds into the run, for sign-ups and for page reads
+        self.no_answer = {"sign-ups": defaultdict(list), "page reads": defaultdict(list)}
 
-    def classify(self, status, body, token=None):
+    def classify(self, status, body, token=None, kind="sign-ups"):
         """A connection closed without an answer is "dropped"; a timeout stays None."""
+        if status is None:
+            self.no_answer[kind][no_answer_kind(body)].append(seconds_into_run())
         if status is None and any(word in body for word in DROPPED_CONNECTION):
             self.dropped_tokens.append(token)
             return "dropped"
@@ -90,7 +117,7 @@ def read_pages(base, pages, results, stop):
         status, _headers, text = visitor.get(random.choice(pages))
         with results.lock:
             results.note_error_page(status, text)
-            results.read_statuses[results.classify(status, text)] += 1
+            results.read_statuses[results.classify(status, text, kind="page reads")] += 1
 
 
 def stored_rows(database_url):
@@ -123,8 +150,9 @@ def run(
     if not posts:
         print("no sign-up forms linked from the home page: load test skipped")
         return None
+    global _run_started
     results, stop = Results(), threading.Event()
-    started = time.monotonic()
+    started = _run_started = time.monotonic()
     reader_threads = [
         threading.Thread(target=read_pages, args=(base, pages, results, stop), daemon=True)
         for _ in range(readers)
@@ -156,6 +184,9 @@ def report(results, elapsed, database_url, allow_503, allow_dropped=0):
     print(f"submission statuses: {dict(sorted(results.statuses.items(), key=str))}")
     print(f"page reads: {dict(sorted(results.read_statuses.items(), key=str))}")
     print(f"accepted per form: {dict(sorted(results.accepted_per_form.items()))}")
+    for kind, met in results.no_answer.items():
+        when = [f"{what}: {len(t)} (at {min(t):.1f}-{max(t):.1f}s)" for what, t in met.items()]
+        print(f"{kind} with no answer, by what the client met: {', '.join(when) or 'none'}")
     # A form nothing got through is a broken form (or a broken script), not a pass.
     refused_forms = [path for path, count in results.accepted_per_form.items() if not count]
     if latencies:
