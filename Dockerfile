@@ -18,6 +18,11 @@ ENV PATH="/venv/bin:$PATH" \
     PORT=8000 \
     STATIC_ROOT=/app/staticfiles \
     MEDIA_ROOT=/app/media
+# WeasyPrint (appeal posters) needs Pango and a font at run time.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
+       libharfbuzz-subset0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 1000 nmpaa
 COPY --from=builder /venv /venv
 WORKDIR /app
