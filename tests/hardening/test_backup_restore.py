@@ -53,8 +53,8 @@ def test_backup_restores_the_same_pages_submissions_and_media(
     for model in SIGN_UP_MODELS:
         for n in range(2):
             model.objects.create(
-                name=f"{model.FORM_KIND} person {n}",
-                email=f"{model.FORM_KIND}{n}@example.org",
+                name=f"{model.__name__} person {n}",
+                email=f"{model.__name__.lower()}{n}@example.org",
                 city="Baltimore",
                 state="MD",
                 consent_text="I agree",

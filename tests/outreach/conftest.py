@@ -2,7 +2,7 @@ from django.core.cache import cache
 
 import pytest
 
-from outreach.choices import FormKind
+from outreach.kinds import KINDS
 from outreach.models import SignUpPage
 
 
@@ -16,8 +16,8 @@ def fresh_rate_limits():
 @pytest.fixture
 def sign_up_pages(site):
     pages = {}
-    for kind in FormKind:
-        page = SignUpPage(title=kind.label, slug=kind.value, form_kind=kind)
+    for kind in KINDS:
+        page = SignUpPage(title=kind.label, slug=kind.key, form_kind=kind.key)
         site.root_page.add_child(instance=page)
-        pages[kind] = page
+        pages[kind.key] = page
     return pages

@@ -5,6 +5,7 @@ INSERT plus the notification task's INSERT once that is committed. Budgets are c
 running server sees them: outside any test transaction, with the database task queue.
 """
 
+import dataclasses
 import re
 
 from django.core.cache import cache
@@ -16,7 +17,7 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from outreach import forms as outreach_forms
-from outreach.choices import FormKind
+from outreach import kinds
 from outreach.models import AdvocateSignup, SignUpPage
 from pages.models import SiteSettings
 from pages.page_cache import HEADER
@@ -29,7 +30,7 @@ WARM_POST_BUDGET = 2
 # The first visitor after a publish, like every other page type (tests/performance).
 COLD_BUDGET = 8
 
-ADVOCATE = FormKind.ADVOCATE
+ADVOCATE = "advocate"
 
 
 @pytest.fixture
@@ -176,7 +177,8 @@ def test_a_deploy_that_changes_the_form_never_gets_the_old_cached_copy(
     class FormWithANewQuestion(outreach_forms.AdvocateForm):
         pronouns = outreach_forms.forms.CharField(label="Your pronouns", required=False)
 
-    monkeypatch.setitem(outreach_forms.SIGN_UP_FORMS, ADVOCATE, FormWithANewQuestion)
+    new_kind = dataclasses.replace(kinds.get(ADVOCATE), form=FormWithANewQuestion)
+    monkeypatch.setitem(kinds._BY_KEY, ADVOCATE, new_kind)
 
     assert "Your pronouns" in Client().get(advocate_page.url).text
 
