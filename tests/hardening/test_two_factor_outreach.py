@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission
 
 import pytest
 
+from outreach.kinds import REVIEWERS_GROUP
 from outreach.models import AdvocateSignup
 from tests.hardening.test_two_factor import verified_login
 
@@ -29,7 +30,7 @@ def staff_user(username, password):
 @pytest.fixture
 def reviewer(db, staff_password):
     user = staff_user("reviewer", staff_password)
-    user.groups.add(Group.objects.get(name="Outreach reviewers"))
+    user.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
     return user
 
 

@@ -16,6 +16,7 @@ import openpyxl
 import pytest
 
 from outreach.choices import NotificationState, Status
+from outreach.kinds import REVIEWERS_GROUP
 from outreach.models import AdvocateSignup, PartnerSignup, TrainingRequest
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +28,14 @@ group_migration = importlib.import_module("outreach.migrations.0002_outreach_rev
 @pytest.fixture
 def reviewers_group():
     # A transactional test elsewhere may have flushed what the migration made.
-    if not Group.objects.filter(name="Outreach reviewers").exists():
+    if not Group.objects.filter(name=REVIEWERS_GROUP).exists():
         group_migration.create_reviewers_group(apps, None)
-    return Group.objects.get(name="Outreach reviewers")
+    return Group.objects.get(name=REVIEWERS_GROUP)
+
+
+def test_the_migration_made_the_group_the_code_looks_for():
+    # The migration keeps its own copy of the name: migrations are frozen history.
+    assert group_migration.GROUP_NAME == REVIEWERS_GROUP
 
 
 @pytest.fixture
