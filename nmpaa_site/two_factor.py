@@ -9,14 +9,15 @@ have a device it is always asked for. Public pages never ask.
 import django_otp
 from wagtail_2fa.middleware import VerifyUserMiddleware
 
+from outreach.kinds import REVIEWERS_GROUP
+
 from .content_security import is_admin_path
 
-SUBMISSION_REVIEWERS_GROUP = "Outreach reviewers"
 SUBMISSIONS_APP_LABEL = "outreach"
 
 
 def can_see_submissions(user):
-    if user.groups.filter(name=SUBMISSION_REVIEWERS_GROUP).exists():
+    if user.groups.filter(name=REVIEWERS_GROUP).exists():
         return True
     return any(perm.startswith(SUBMISSIONS_APP_LABEL + ".") for perm in user.get_all_permissions())
 
