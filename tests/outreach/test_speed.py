@@ -47,11 +47,6 @@ def database_queue(settings):
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def advocate_page(site, sign_up_pages):
     SiteSettings.for_site(site)  # made by the content loader on a real site
     return sign_up_pages[ADVOCATE]
