@@ -16,6 +16,7 @@ import pytest
 from outreach.choices import Status
 from outreach.kinds import KINDS, REVIEWERS_GROUP
 from outreach.models import AdvocateSignup
+from pages.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -188,8 +189,6 @@ def test_dashboard_counts_new_sign_ups_waiting(client, reviewer, advocates):
 
 @pytest.fixture
 def site_settings(site):
-    from pages.models import SiteSettings
-
     return SiteSettings.for_site(site)
 
 
