@@ -11,7 +11,9 @@ import pytest
 from outreach import kinds
 from outreach.choices import NotificationState
 from outreach.models import AdvocateSignup, TrainingRequest
+from outreach.tasks import notify_about_submission
 from pages.models import SiteSettings
+from tests.factories import PartnerSignupFactory
 from tests.outreach.helpers import KIND_KEYS, valid_data
 
 pytestmark = pytest.mark.django_db
@@ -212,3 +214,13 @@ def test_without_a_staff_address_the_staff_email_is_held_not_lost(
     assert signup.staff_notified_at is not None
     assert signup.notification_state == NotificationState.SENT
     assert signup.notification_error == ""
+
+
+@pytest.mark.parametrize("named_by", ["outreach.partnersignup", "partner"])
+def test_a_queued_notification_finds_its_row_by_model_label_or_by_the_older_kind_key(
+    staff_address, named_by
+):
+    """Tasks queued before a deploy named the kind ("partner"); newer ones name the model."""
+    partner = PartnerSignupFactory()
+    assert notify_about_submission.enqueue(named_by, partner.pk).return_value == "sent"
+    assert [message.to for message in mail.outbox] == [["team@nmpaa.test"]]
