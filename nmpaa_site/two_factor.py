@@ -10,13 +10,13 @@ import django_otp
 from wagtail_2fa.middleware import VerifyUserMiddleware
 
 from core.content_security import is_admin_path
+from outreach.kinds import REVIEWERS_GROUP
 
-SUBMISSION_REVIEWERS_GROUP = "Outreach reviewers"
 SUBMISSIONS_APP_LABEL = "outreach"
 
 
 def can_see_submissions(user):
-    if user.groups.filter(name=SUBMISSION_REVIEWERS_GROUP).exists():
+    if user.groups.filter(name=REVIEWERS_GROUP).exists():
         return True
     return any(perm.startswith(SUBMISSIONS_APP_LABEL + ".") for perm in user.get_all_permissions())
 

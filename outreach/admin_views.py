@@ -1,4 +1,7 @@
-"""Wagtail admin for sign-ups: read, filter, export, and move through the review statuses."""
+"""Wagtail admin for sign-ups: read, filter, export, and move through the review statuses.
+
+What every kind shares; each kind's own viewset (columns, filters, export) is in kinds.py.
+"""
 
 import datetime
 
@@ -10,23 +13,13 @@ from django.utils import timezone
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 import django_filters
 
-from .choices import (
-    ADVOCATE_INTERESTS,
-    AUDIENCES,
-    COLLABORATION_AREAS,
-    NEXT_STATUSES,
-    ORGANISATION_TYPES,
-    US_STATES,
-    NotificationState,
-    Status,
-)
-from .models import AdvocateSignup, PartnerSignup, TrainingRequest
+from .choices import NEXT_STATUSES, US_STATES, NotificationState, Status
 from .review import RECORD_FIELDS, details, safe_contact
 
 STATUS_CHANGE_ACTION = "outreach.status_change"
@@ -98,7 +91,7 @@ class ReviewEditView(generic.EditView):
     review_fields = []
 
     def get_page_subtitle(self):
-        return self.object.display_name
+        return self.object.name
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs) | {
@@ -201,140 +194,3 @@ class SubmissionViewSet(ModelViewSet):
 
     def get_edit_view_kwargs(self, **kwargs):
         return super().get_edit_view_kwargs(review_fields=self.review_fields, **kwargs)
-
-
-class AdvocateSignupViewSet(SubmissionViewSet):
-    model = AdvocateSignup
-    url_prefix = "outreach/advocates"
-    url_namespace = "outreach_advocates"
-    menu_label = "Advocates"
-    icon = "user"
-    list_display = [
-        "name",
-        "city",
-        "state",
-        "interests_display",
-        "status",
-        "notification_state",
-        "possible_duplicate",
-        "created_at",
-    ]
-    list_export = ["name", "interests_display", "languages", "availability"] + (
-        SubmissionViewSet.common_export
-    )
-    review_fields = [
-        "name",
-        "email",
-        "phone",
-        "city",
-        "state",
-        "interests",
-        "languages",
-        "availability",
-        "message",
-    ]
-    search_fields = ["name", "email", "city"]
-    filterset_class = submission_filterset(AdvocateSignup, "interests", ADVOCATE_INTERESTS)
-    export_filename = "advocate-sign-ups"
-
-
-class PartnerSignupViewSet(SubmissionViewSet):
-    model = PartnerSignup
-    url_prefix = "outreach/partners"
-    url_namespace = "outreach_partners"
-    menu_label = "Partners"
-    icon = "group"
-    list_display = [
-        "organisation",
-        "name",
-        "organisation_type",
-        "state",
-        "status",
-        "notification_state",
-        "possible_duplicate",
-        "created_at",
-    ]
-    list_export = [
-        "organisation",
-        "get_organisation_type_display",
-        "website",
-        "name",
-        "role",
-        "areas_display",
-    ] + SubmissionViewSet.common_export
-    review_fields = [
-        "name",
-        "role",
-        "organisation",
-        "organisation_type",
-        "website",
-        "email",
-        "phone",
-        "city",
-        "state",
-        "areas",
-        "message",
-    ]
-    search_fields = ["organisation", "name", "email", "city"]
-    filterset_class = submission_filterset(
-        PartnerSignup,
-        "areas",
-        COLLABORATION_AREAS,
-        extra=[
-            (
-                "organisation_type",
-                django_filters.ChoiceFilter(label="Type", choices=ORGANISATION_TYPES),
-            )
-        ],
-    )
-    export_filename = "partner-sign-ups"
-
-
-class TrainingRequestViewSet(SubmissionViewSet):
-    model = TrainingRequest
-    url_prefix = "outreach/training-requests"
-    url_namespace = "outreach_training_requests"
-    menu_label = "Training requests"
-    icon = "calendar"
-    list_display = [
-        "organisation",
-        "audiences_display",
-        "expected_attendees",
-        "status",
-        "created_at",
-    ]
-    list_export = [
-        "organisation",
-        "name",
-        "role",
-        "audiences_display",
-        "expected_attendees",
-        "preferred_dates",
-        "get_delivery_display",
-        "address",
-    ] + SubmissionViewSet.common_export
-    review_fields = [
-        "name",
-        "role",
-        "organisation",
-        "email",
-        "phone",
-        "city",
-        "state",
-        "audiences",
-        "expected_attendees",
-        "preferred_dates",
-        "delivery",
-        "address",
-        "message",
-    ]
-    search_fields = ["organisation", "name", "email", "city"]
-    filterset_class = submission_filterset(TrainingRequest, "audiences", AUDIENCES)
-    export_filename = "training-requests"
-
-
-class OutreachViewSetGroup(ModelViewSetGroup):
-    menu_label = "Outreach"
-    menu_icon = "mail"
-    menu_order = 250
-    items = (AdvocateSignupViewSet, PartnerSignupViewSet, TrainingRequestViewSet)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 
 
 class OutreachConfig(AppConfig):
@@ -6,10 +7,9 @@ class OutreachConfig(AppConfig):
     verbose_name = "Outreach sign-ups"
 
     def ready(self):
-        from django.db.models.signals import post_save
-
-        from pages.models import SiteSettings
-
+        # Here, as Django asks for signal handlers: tasks.py needs the models loaded.
         from .tasks import staff_address_saved
 
-        post_save.connect(staff_address_saved, sender=SiteSettings, dispatch_uid="outreach-held")
+        post_save.connect(
+            staff_address_saved, sender="pages.SiteSettings", dispatch_uid="outreach-held"
+        )

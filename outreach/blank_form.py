@@ -16,7 +16,7 @@ from django.middleware.csrf import get_token
 
 from core.page_cache import generation_cached
 
-from . import spam
+from . import form_tokens
 
 # Fixed strings, not random ones: the cached copy is shared by every app server.
 CSRF_HOLE = "csrf-token-placeholder-4d1f0c"
@@ -48,7 +48,7 @@ def blank_form_response(request, page, form_class, render):
     if template is None:
         return render()
     html = template.replace(CSRF_HOLE, get_token(request)).replace(
-        FORM_TOKEN_HOLE, spam.issue_token(page.form_kind)
+        FORM_TOKEN_HOLE, form_tokens.issue_token(page.form_kind)
     )
     return HttpResponse(html)
 

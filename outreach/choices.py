@@ -27,12 +27,6 @@ NEXT_STATUSES = {
 CLOSED_STATUSES = [Status.DECLINED, Status.ARCHIVED]
 
 
-class FormKind(models.TextChoices):
-    ADVOCATE = "advocate", "Become an advocate"
-    PARTNER = "partner", "Partner with us"
-    TRAINING = "training", "Request a training or talk"
-
-
 class NotificationState(models.TextChoices):
     PENDING = "pending", "Waiting to be sent"
     SENT = "sent", "Sent"

@@ -7,17 +7,13 @@ from wagtail.models import Site
 
 from pages.models import SiteSettings
 
-from .admin_views import OutreachViewSetGroup, SubmissionPermissionPolicy
 from .choices import Status
+from .kinds import KINDS
 
 
 def kinds_for(user, action):
-    """The viewsets of the sign-up kinds this user may `action`."""
-    return [
-        viewset
-        for viewset in OutreachViewSetGroup.items
-        if SubmissionPermissionPolicy(viewset.model).user_has_permission(user, action)
-    ]
+    """The sign-up kinds this user may `action` ("view" or "change")."""
+    return [kind for kind in KINDS if kind.allows(user, action)]
 
 
 class NewSignUpsPanel(Component):
@@ -28,14 +24,14 @@ class NewSignUpsPanel(Component):
     def get_context_data(self, parent_context):
         user = parent_context["request"].user
         waiting = []
-        for viewset in kinds_for(user, "view"):
-            count = viewset.model.objects.filter(status=Status.NEW).count()
-            meta = viewset.model._meta
+        for kind in kinds_for(user, "view"):
+            count = kind.model.objects.filter(status=Status.NEW).count()
+            meta = kind.model._meta
             noun = meta.verbose_name if count == 1 else meta.verbose_name_plural
             waiting.append(
                 {
                     "text": f"{count} {noun}",
-                    "url": f"{reverse(f'{viewset.url_namespace}:index')}?status={Status.NEW}",
+                    "url": f"{reverse(f'{kind.viewset.url_namespace}:index')}?status={Status.NEW}",
                 }
             )
         return {"waiting": waiting}

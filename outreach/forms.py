@@ -1,4 +1,7 @@
-"""The three sign-up forms. Every field has a maximum length; what is stored is what was typed."""
+"""The sign-up forms, one per kind (kinds.py).
+
+Every field has a maximum length; what is stored is what was typed.
+"""
 
 from django import forms
 from django.contrib.auth.base_user import BaseUserManager
@@ -11,9 +14,8 @@ from .choices import (
     COLLABORATION_AREAS,
     CONTACT_METHODS,
     DELIVERY_MODES,
-    FormKind,
 )
-from .models import AdvocateSignup, PartnerSignup, TrainingRequest
+from .submission_models import AdvocateSignup, PartnerSignup, TrainingRequest
 
 GROUP_WIDGETS = {"checkboxselectmultiple", "radioselect"}
 UNREADABLE = "\ufffd"  # what Django puts in place of bytes that are not valid UTF-8
@@ -259,10 +261,3 @@ class TrainingForm(SignUpForm):
         if cleaned.get("delivery") == "in_person" and not cleaned.get("address"):
             self.add_error("address", "Enter the address where the session would take place.")
         return cleaned
-
-
-SIGN_UP_FORMS = {
-    FormKind.ADVOCATE: AdvocateForm,
-    FormKind.PARTNER: PartnerForm,
-    FormKind.TRAINING: TrainingForm,
-}

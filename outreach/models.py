@@ -1,10 +1,12 @@
-"""Sign-up submissions (personal data) and the Wagtail page that places each form."""
+"""The Wagtail page that places a sign-up form; the sign-up rows are in submission_models.
+
+Like Wagtail's own FormMixin, the page handles its form itself: GET and POST go to
+`views.sign_up`, which takes the form class from the page's kind (kinds.py).
+"""
 
 from django.db import models
-from django.db.models.functions import Upper
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -12,172 +14,24 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from phonenumber_field.modelfields import PhoneNumberField
-
 from pages.routing import FewQueriesPageMixin
 
-from .choices import (
-    ADVOCATE_INTERESTS,
-    AUDIENCES,
-    COLLABORATION_AREAS,
-    CONTACT_METHODS,
-    DELIVERY_MODES,
-    ORGANISATION_TYPES,
-    US_STATES,
-    FormKind,
-    NotificationState,
-    Status,
+from . import kinds
+from .submission_models import (  # noqa: F401 (Django finds an app's models here)
+    AdvocateSignup,
+    PartnerSignup,
+    Submission,
+    TrainingRequest,
 )
+from .views import sign_up
 
 RICH_FEATURES = ["bold", "italic", "link"]
-
-
-def labels_for(codes, choices):
-    """'a,b' -> 'Label A, Label B' for listings and exports."""
-    names = dict(choices)
-    return ", ".join(names.get(code, code) for code in codes.split(",") if code)
-
-
-class Submission(models.Model):
-    """What every sign-up stores: contact details, safety wishes, consent, review state."""
-
-    FORM_KIND = None
-
-    created_at = models.DateTimeField("received", default=timezone.now, db_index=True)
-    email = models.EmailField(max_length=254)
-    phone = PhoneNumberField(blank=True)
-    city = models.CharField(max_length=100)
-    state = models.CharField(max_length=2, choices=US_STATES)
-    message = models.TextField(max_length=3000, blank=True)
-
-    # Safety: a volunteer may share a phone or inbox with someone they must be careful of.
-    contact_methods = models.CharField("safe ways to contact", max_length=40)
-    times_to_avoid = models.CharField("times or ways to avoid", max_length=300, blank=True)
-    # Asked for, and honoured only while email is one of the safe ways (confirmation_allowed).
-    wants_confirmation = models.BooleanField("send a confirmation email", default=False)
-
-    consent_text = models.TextField(editable=False)
-    privacy_notice_version = models.CharField(max_length=20, editable=False)
-    # One per rendered form, so a double click or a resubmit cannot make a second row.
-    form_token = models.UUIDField(unique=True, editable=False)
-    possible_duplicate = models.BooleanField(
-        default=False,
-        help_text="The same email used this form in the 24 hours before.",
-    )
-
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
-    status_changed_at = models.DateTimeField(default=timezone.now)
-    staff_notes = models.TextField(
-        "private staff notes", max_length=5000, blank=True, help_text="Never shown to the person."
-    )
-
-    notification_state = models.CharField(
-        max_length=10, choices=NotificationState.choices, default=NotificationState.PENDING
-    )
-    notification_attempts = models.PositiveSmallIntegerField(default=0)
-    notification_error = models.CharField(max_length=500, blank=True)
-    staff_notified_at = models.DateTimeField(null=True, blank=True)
-    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        abstract = True
-        ordering = ["-created_at"]
-        indexes = [
-            # The possible-duplicate check: same email (any case) on this form in the last day.
-            models.Index(Upper("email"), "created_at", name="%(class)s_email_recent"),
-        ]
-
-    def __str__(self):
-        return f"{self._meta.verbose_name} #{self.pk}"
-
-    @property
-    def display_name(self):
-        return self.name
-
-    def email_is_safe(self):
-        return "email" in self.contact_methods.split(",")
-
-    @property
-    def confirmation_allowed(self):
-        """A confirmation email only to someone who asked for it and marked email safe."""
-        return self.wants_confirmation and self.email_is_safe()
-
-    def contact_methods_display(self):
-        return labels_for(self.contact_methods, CONTACT_METHODS)
-
-    contact_methods_display.short_description = "safe ways to contact"
-
-
-class AdvocateSignup(Submission):
-    FORM_KIND = FormKind.ADVOCATE
-
-    name = models.CharField(max_length=150)
-    interests = models.CharField("ways to help", max_length=200)
-    languages = models.CharField("languages spoken", max_length=200, blank=True)
-    availability = models.CharField(max_length=300, blank=True)
-
-    class Meta(Submission.Meta):
-        verbose_name = "advocate sign-up"
-
-    def interests_display(self):
-        return labels_for(self.interests, ADVOCATE_INTERESTS)
-
-    interests_display.short_description = "ways to help"
-
-
-class PartnerSignup(Submission):
-    FORM_KIND = FormKind.PARTNER
-
-    organisation = models.CharField("organization name", max_length=200)
-    organisation_type = models.CharField(
-        "type of organization", max_length=20, choices=ORGANISATION_TYPES
-    )
-    website = models.URLField(max_length=300, blank=True)
-    name = models.CharField("contact name", max_length=150)
-    role = models.CharField("contact's role", max_length=150, blank=True)
-    areas = models.CharField("areas of collaboration", max_length=200)
-
-    class Meta(Submission.Meta):
-        verbose_name = "partner sign-up"
-
-    def areas_display(self):
-        return labels_for(self.areas, COLLABORATION_AREAS)
-
-    areas_display.short_description = "areas of collaboration"
-
-
-class TrainingRequest(Submission):
-    FORM_KIND = FormKind.TRAINING
-
-    organisation = models.CharField("school or group", max_length=200)
-    name = models.CharField("contact name", max_length=150)
-    role = models.CharField("contact's role", max_length=150, blank=True)
-    audiences = models.CharField("audience", max_length=100)
-    expected_attendees = models.PositiveIntegerField()
-    preferred_dates = models.CharField(max_length=300)
-    delivery = models.CharField("in person or online", max_length=10, choices=DELIVERY_MODES)
-    address = models.CharField("address for an in-person session", max_length=300, blank=True)
-
-    class Meta(Submission.Meta):
-        verbose_name = "training request"
-
-    def audiences_display(self):
-        return labels_for(self.audiences, AUDIENCES)
-
-    audiences_display.short_description = "audience"
-
-
-SUBMISSION_MODELS = {
-    FormKind.ADVOCATE: AdvocateSignup,
-    FormKind.PARTNER: PartnerSignup,
-    FormKind.TRAINING: TrainingRequest,
-}
 
 
 class SignUpPage(FewQueriesPageMixin, RoutablePageMixin, Page):
     """Places one of the sign-up forms; staff edit the words around it."""
 
-    form_kind = models.CharField(max_length=20, choices=FormKind.choices)
+    form_kind = models.CharField(max_length=20, choices=kinds.CHOICES)
     intro = RichTextField(features=RICH_FEATURES, blank=True)
     privacy_line = RichTextField(
         features=RICH_FEATURES,
@@ -213,8 +67,6 @@ class SignUpPage(FewQueriesPageMixin, RoutablePageMixin, Page):
 
     @path("")
     def form_view(self, request):
-        from .views import sign_up
-
         return sign_up(request, self)
 
     @path("thanks/")
@@ -224,7 +76,3 @@ class SignUpPage(FewQueriesPageMixin, RoutablePageMixin, Page):
         return TemplateResponse(
             request, "outreach/thanks.html", self.get_context(request) | {"page": self}
         )
-
-    @property
-    def submission_model(self):
-        return SUBMISSION_MODELS[self.form_kind]

@@ -19,16 +19,19 @@ logger = logging.getLogger("outreach")
 DUPLICATE_WINDOW = timedelta(days=1)
 
 
-def notification_queuer(model, submission):
+def notification_queuer(submission):
     # A named function, not functools.partial: Django logs a robust callback's __qualname__.
     def queue_notification():
-        notify_about_submission.enqueue(model.FORM_KIND, submission.pk)
+        notify_about_submission.enqueue(submission._meta.label_lower, submission.pk)
 
     return queue_notification
 
 
-def save_submission(form, form_token):
-    """Save the form's submission once; return None when this form was already sent."""
+def save_submission(kind, form, form_token):
+    """Save the form's submission once; return None when this form was already sent.
+
+    `kind` (the form kind's key) only names the form in the log.
+    """
     model = form._meta.model
     submission = form.save(commit=False)
     submission.form_token = form_token
@@ -45,7 +48,7 @@ def save_submission(form, form_token):
         _insert(submission)
     except IntegrityError:
         if model.objects.filter(form_token=form_token).exists():
-            logger.info("outreach resubmission ignored form=%s", model.FORM_KIND)
+            logger.info("outreach resubmission ignored form=%s", kind)
             return None
         raise
     # Read back from the row if anyone asks; the expression above is not a value.
@@ -53,8 +56,8 @@ def save_submission(form, form_token):
     # Runs at once outside a transaction: the row above is already committed. robust: if
     # queueing then fails (the database went away in between), the visitor still gets their
     # thank-you and the row stays "Waiting to be sent" for staff to see.
-    transaction.on_commit(notification_queuer(model, submission), robust=True)
-    logger.info("outreach submission saved form=%s id=%s", model.FORM_KIND, submission.pk)
+    transaction.on_commit(notification_queuer(submission), robust=True)
+    logger.info("outreach submission saved form=%s id=%s", kind, submission.pk)
     return submission
 
 

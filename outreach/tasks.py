@@ -21,7 +21,8 @@ from django_tasks import task
 
 from pages.models import SiteSettings
 
-from .choices import FormKind, NotificationState
+from . import kinds
+from .choices import NotificationState
 
 logger = logging.getLogger("outreach")
 
@@ -83,21 +84,20 @@ def send_confirmation(submission, contact):
     ).send()
 
 
-def retry_later(kind, pk, attempts):
+def retry_later(model_label, pk, attempts):
     backend = notify_about_submission.get_backend()
     if backend.supports_defer:
         delay = timedelta(seconds=settings.OUTREACH_NOTIFY_RETRY_SECONDS * 2 ** (attempts - 1))
-        notify_about_submission.using(run_after=timezone.now() + delay).enqueue(kind, pk)
+        notify_about_submission.using(run_after=timezone.now() + delay).enqueue(model_label, pk)
     else:
-        notify_about_submission.enqueue(kind, pk)
+        notify_about_submission.enqueue(model_label, pk)
 
 
 @task()
-def notify_about_submission(kind, pk):
-    from .models import SUBMISSION_MODELS
-
-    model = SUBMISSION_MODELS[FormKind(kind)]
-    submission = model.objects.filter(pk=pk).first()
+def notify_about_submission(model_label, pk):
+    """Notify staff (and the person, if they asked) about the row `pk` of "outreach.<model>"."""
+    kind = kinds.for_model_label(model_label)
+    submission = kind.model.objects.filter(pk=pk).first()
     if submission is None or submission.notification_state == NotificationState.SENT:
         return "nothing to send"
 
@@ -124,19 +124,19 @@ def notify_about_submission(kind, pk):
         # The class name only: an SMTP error message can quote the person's address.
         logger.warning(
             "outreach notification failed form=%s id=%s attempt=%s error=%s",
-            kind,
+            kind.key,
             pk,
             submission.notification_attempts,
             type(error).__name__,
         )
         if not gave_up:
-            retry_later(kind, pk, submission.notification_attempts)
+            retry_later(model_label, pk, submission.notification_attempts)
         raise
 
     if submission.staff_notified_at is None:
         # Held, not lost: still "waiting to be sent", and sent once staff set an address.
         logger.warning(
-            "outreach staff notification held: no staff address set form=%s id=%s", kind, pk
+            "outreach staff notification held: no staff address set form=%s id=%s", kind.key, pk
         )
         submission.notification_error = NO_STAFF_ADDRESS
         submission.save(update_fields=["notification_error"])
@@ -149,14 +149,12 @@ def notify_about_submission(kind, pk):
 
 def send_held_notifications():
     """Queue the staff notifications held while no staff address was set."""
-    from .models import SUBMISSION_MODELS
-
-    for kind, model in SUBMISSION_MODELS.items():
-        held = model.objects.filter(
+    for kind in kinds.KINDS:
+        held = kind.model.objects.filter(
             notification_state=NotificationState.PENDING, notification_error=NO_STAFF_ADDRESS
         )
         for pk in held.values_list("pk", flat=True):
-            notify_about_submission.enqueue(kind, pk)
+            notify_about_submission.enqueue(kind.model_label, pk)
 
 
 def staff_address_saved(sender, instance, **kwargs):

@@ -8,9 +8,8 @@ from django.template.response import TemplateResponse
 from core import errors
 from core.contacts import CONTACTS
 
-from . import spam
+from . import form_tokens, kinds, spam
 from .blank_form import blank_form_response
-from .forms import SIGN_UP_FORMS
 from .submissions import save_submission
 
 logger = logging.getLogger("outreach")
@@ -21,8 +20,8 @@ def render_form(request, page, form, status=200, form_token=None):
         "page": page,
         "form": form.describe_fields(),
         "error_summary": form.error_summary() if form.is_bound else [],
-        "form_token": form_token or spam.issue_token(page.form_kind),
-        "token_field": spam.TOKEN_FIELD,
+        "form_token": form_token or form_tokens.issue_token(page.form_kind),
+        "token_field": form_tokens.TOKEN_FIELD,
         "honeypot_field": spam.HONEYPOT_FIELD,
     }
     return TemplateResponse(request, page.template, context, status=status)
@@ -44,7 +43,7 @@ def database_unavailable(request, page, form):
     )
     try:
         response = render_form(
-            request, page, form, status=503, form_token=request.POST.get(spam.TOKEN_FIELD)
+            request, page, form, status=503, form_token=request.POST.get(form_tokens.TOKEN_FIELD)
         )
         response.render()
     except errors.DATABASE_ERRORS:
@@ -63,7 +62,7 @@ def ask_again(request, page, form, message, form_token=None):
 
 def sign_up(request, page):
     kind = page.form_kind
-    form_class = SIGN_UP_FORMS[kind]
+    form_class = kinds.get(kind).form
     if request.method == "GET":
         return blank_form_response(
             request, page, form_class, lambda: render_form(request, page, form_class())
@@ -74,13 +73,14 @@ def sign_up(request, page):
     if spam.is_rate_limited(request, kind):
         return TemplateResponse(request, "outreach/rate_limited.html", {"page": page}, status=429)
     form = form_class(request.POST)
-    form_token_sent = request.POST.get(spam.TOKEN_FIELD)
+    form_token_sent = request.POST.get(form_tokens.TOKEN_FIELD)
     try:
-        form_token = spam.check_submission(request.POST, kind)
+        spam.check_honeypot(request.POST)
+        form_token = form_tokens.one_time_id(request.POST, kind)
     except spam.LooksLikeABot as reason:
         spam.log_rejection(kind, reason)
         return TemplateResponse(request, "outreach/rejected.html", {"page": page}, status=400)
-    except spam.FormExpired:
+    except form_tokens.FormExpired:
         return ask_again(
             request,
             page,
@@ -88,7 +88,7 @@ def sign_up(request, page):
             "This form was open for a long time, so for your safety we need you to send it "
             "again. Check your answers, then press the button.",
         )
-    except spam.SentTooFast:
+    except form_tokens.SentTooFast:
         spam.log_sent_too_fast(kind)
         return ask_again(
             request,
@@ -103,7 +103,7 @@ def sign_up(request, page):
     try:
         if not form.is_valid():
             return render_form(request, page, form, status=400, form_token=form_token_sent)
-        save_submission(form, form_token)
+        save_submission(kind, form, form_token)
     except errors.DATABASE_ERRORS:
         # The traceback goes to the log only; the visitor keeps what they typed.
         logger.exception("outreach submission not saved: database unavailable form=%s", kind)

@@ -1,8 +1,17 @@
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.log_actions import LogFormatter
 
-from .admin_views import STATUS_CHANGE_ACTION, OutreachViewSetGroup
+from .admin_views import STATUS_CHANGE_ACTION
 from .dashboard import NewSignUpsPanel, NotificationsHeldPanel
+from .kinds import KINDS
+
+
+class OutreachViewSetGroup(ModelViewSetGroup):
+    menu_label = "Outreach"
+    menu_icon = "mail"
+    menu_order = 250
+    items = tuple(kind.viewset for kind in KINDS)
 
 
 @hooks.register("register_admin_viewset")

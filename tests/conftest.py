@@ -36,6 +36,12 @@ def site(home_page):
 
 
 @pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed():` runs a change as if its transaction committed, as in the admin."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
 def loaded_site(db):
     """The whole site as `make run` builds it."""
     call_command("load_site_content", stdout=io.StringIO())

@@ -1,4 +1,6 @@
-"""factory_boy factories for the page types; pass `parent=` to place a page."""
+"""factory_boy factories: pages (pass `parent=` to place one) and sign-up rows."""
+
+import uuid
 
 from django.utils.text import slugify
 
@@ -6,6 +8,7 @@ from wagtail.models import Page
 
 import factory
 
+from outreach.models import AdvocateSignup, PartnerSignup, TrainingRequest
 from pages.models import (
     ConventionPage,
     FamilyChecklistPage,
@@ -119,3 +122,53 @@ class FamilyChecklistPageFactory(PageFactory):
 
     class Meta:
         model = FamilyChecklistPage
+
+
+class SubmissionFactory(factory.django.DjangoModelFactory):
+    """A sign-up row as the form saves it: email is the one safe way to get in touch."""
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    city = "Baltimore"
+    state = "MD"
+    contact_methods = "email"
+    consent_text = "I agree"
+    privacy_notice_version = "2026-11"
+    form_token = factory.LazyFunction(uuid.uuid4)
+
+    class Meta:
+        abstract = True
+
+
+class AdvocateSignupFactory(SubmissionFactory):
+    name = factory.Sequence(lambda n: f"Advocate {n}")
+    interests = "outreach"
+
+    class Meta:
+        model = AdvocateSignup
+
+
+class PartnerSignupFactory(SubmissionFactory):
+    organisation = "Grace Chapel"
+    organisation_type = "faith"
+    name = "Pat Jones"
+    areas = "awareness"
+
+    class Meta:
+        model = PartnerSignup
+
+
+class TrainingRequestFactory(SubmissionFactory):
+    organisation = "Lincoln High School"
+    name = "Sam Lee"
+    audiences = "teens"
+    expected_attendees = 30
+    preferred_dates = "Any Tuesday in March"
+    delivery = "online"
+
+    class Meta:
+        model = TrainingRequest
+
+
+def submission_factory(model):
+    """The factory for a kind's rows, so a test can run over every kind in outreach.kinds."""
+    return next(f for f in SubmissionFactory.__subclasses__() if f._meta.model is model)

@@ -1,24 +1,18 @@
 """In a real browser: a reviewer opens a sign-up from the listing and reviews it on one screen."""
 
-import uuid
-
 from django.contrib.auth import get_user_model
 
 from outreach.choices import Status
-from outreach.models import AdvocateSignup
+from tests.factories import AdvocateSignupFactory
 
 
 def test_reviewer_reads_the_person_beside_the_status_and_saves_a_review(page, live_site):
     get_user_model().objects.create_superuser("director", "d@example.org", "granite lantern 42")
-    person = AdvocateSignup.objects.create(
+    person = AdvocateSignupFactory(
         name="Keisha Brown",
-        email="keisha@example.org",
-        city="Baltimore",
-        state="MD",
         interests="families",
         contact_methods="phone",
         times_to_avoid="No calls after 6pm",
-        form_token=uuid.uuid4(),
     )
     page.goto(live_site + "/admin/login/")
     page.get_by_label("Username").fill("director")

@@ -4,7 +4,8 @@ from django.core.cache import cache
 
 import pytest
 
-from outreach.models import AdvocateSignup, PartnerSignup, TrainingRequest
+from outreach import kinds
+from outreach.models import SignUpPage
 
 from .test_public_site import SCREENSHOTS, axe_violations
 
@@ -43,7 +44,12 @@ KEYBOARD_ANSWERS = {
         "delivery": "online",
     },
 }
-MODELS = {ADVOCATE: AdvocateSignup, PARTNER: PartnerSignup, TRAINING: TrainingRequest}
+
+
+def saved_from(path):
+    """The one sign-up saved by the form at `path`, found through its page's kind."""
+    page = SignUpPage.objects.get(url_path__endswith=path)
+    return kinds.get(page.form_kind).model.objects.get()
 
 
 @pytest.fixture(autouse=True)
@@ -130,7 +136,7 @@ def test_keyboard_alone_fills_in_and_sends_a_sign_up_form(page, live_site, path)
     page.keyboard.press("Enter")
     page.wait_for_url("**/thanks/")
     assert page.get_by_role("heading", level=1).inner_text() == THANK_YOU
-    signup = MODELS[path].objects.get()
+    signup = saved_from(path)
     assert (signup.email, signup.state, signup.contact_methods) == (
         "visitor@example.org",
         "MD",
@@ -180,7 +186,7 @@ def test_sign_up_forms_read_and_send_without_javascript(browser, live_site, path
     page.get_by_role("button", name="Send").click()
     page.wait_for_url("**/thanks/")
     assert page.get_by_role("heading", level=1).inner_text() == THANK_YOU
-    assert MODELS[path].objects.get().email == "visitor@example.org"
+    assert saved_from(path).email == "visitor@example.org"
     context.close()
 
 

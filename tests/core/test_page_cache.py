@@ -48,12 +48,6 @@ def staff_client(client, db):
     return client
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a change as if its transaction committed, as it does in the admin."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def cached_twice(client, url):
     first = client.get(url)
     second = client.get(url)

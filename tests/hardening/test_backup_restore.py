@@ -12,10 +12,10 @@ from django.db import connection
 
 import pytest
 
-from outreach.models import AdvocateSignup, PartnerSignup, TrainingRequest
-from tests.factories import HomePageFactory
+from outreach.kinds import KINDS
+from tests.factories import HomePageFactory, submission_factory
 
-SIGN_UP_MODELS = (AdvocateSignup, PartnerSignup, TrainingRequest)
+SIGN_UP_MODELS = [kind.model for kind in KINDS]
 
 
 def libpq_args(db, name):
@@ -51,16 +51,7 @@ def test_backup_restores_the_same_pages_submissions_and_media(
     (settings.MEDIA_ROOT / "documents" / "leaflet.pdf").write_bytes(b"%PDF-1.4 leaflet")
     HomePageFactory(parent=site.root_page, title="Restorable page", slug="restorable")
     for model in SIGN_UP_MODELS:
-        for n in range(2):
-            model.objects.create(
-                name=f"{model.FORM_KIND} person {n}",
-                email=f"{model.FORM_KIND}{n}@example.org",
-                city="Baltimore",
-                state="MD",
-                consent_text="I agree",
-                form_token=uuid.uuid4(),
-                **({"expected_attendees": 30} if model is TrainingRequest else {}),
-            )
+        submission_factory(model).create_batch(2)
 
     out = StringIO()
     call_command("backup", output_dir=str(tmp_path / "backups"), stdout=out)

@@ -13,7 +13,6 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
 import pytest
 
-from outreach.choices import FormKind
 from outreach.models import SignUpPage
 from scripts.harness import production_server
 from tests.outreach.helpers import VALID_DATA
@@ -84,7 +83,7 @@ def missing_attributes(header):
 
 @pytest.mark.django_db(transaction=True)
 def test_every_cookie_set_or_expired_is_secure_samesite_and_httponly(tmp_path, site, database_url):
-    sign_up = SignUpPage(title="Volunteer", slug="volunteer", form_kind=FormKind.ADVOCATE)
+    sign_up = SignUpPage(title="Volunteer", slug="volunteer", form_kind="advocate")
     site.root_page.add_child(instance=sign_up)
     form_path = "/volunteer/"
     get_user_model().objects.create_superuser(
@@ -112,7 +111,7 @@ def test_every_cookie_set_or_expired_is_secure_samesite_and_httponly(tmp_path, s
         status, page = visitor.request("GET", form_path)
         assert status == 200
         token = re.search(r'name="form_token" value="([^"]+)"', page)[1]
-        form = VALID_DATA[FormKind.ADVOCATE] | {"form_token": token}
+        form = VALID_DATA["advocate"] | {"form_token": token}
         status, text = visitor.post(form_path, form)
         assert status in {302, 303}, text
 

@@ -6,8 +6,7 @@ from django.db import OperationalError
 
 import pytest
 
-from outreach import spam, submissions
-from outreach.choices import FormKind
+from outreach import form_tokens, submissions
 from outreach.models import AdvocateSignup, SignUpPage
 from tests.outreach.helpers import valid_data
 
@@ -16,7 +15,7 @@ HOSTILE_NAME = "<script>alert('x')</script> Ada"
 
 @pytest.fixture
 def advocate_page(site):
-    page = SignUpPage(title="Become an advocate", slug="advocate", form_kind=FormKind.ADVOCATE)
+    page = SignUpPage(title="Become an advocate", slug="advocate", form_kind="advocate")
     site.root_page.add_child(instance=page)
     return page
 
@@ -27,7 +26,7 @@ def post_while(client, page, failure, data):
 
 
 def test_failed_save_shows_the_answers_back_with_a_503_and_the_phone(client, advocate_page):
-    data = valid_data(FormKind.ADVOCATE, name=HOSTILE_NAME)
+    data = valid_data("advocate", name=HOSTILE_NAME)
     response = post_while(client, advocate_page, OperationalError("server closed"), data)
     html = response.content.decode()
 
@@ -44,10 +43,10 @@ def test_failed_save_shows_the_answers_back_with_a_503_and_the_phone(client, adv
 
 
 def test_sending_again_after_the_database_returns_saves_once(client, advocate_page):
-    data = valid_data(FormKind.ADVOCATE)
+    data = valid_data("advocate")
     failed = post_while(client, advocate_page, OperationalError("gone"), data)
     # The same one-time token comes back in the form, so a retry cannot save twice.
-    assert f'value="{data[spam.TOKEN_FIELD]}"' in failed.content.decode()
+    assert f'value="{data[form_tokens.TOKEN_FIELD]}"' in failed.content.decode()
 
     assert client.post(advocate_page.url, data).status_code == 302
     assert client.post(advocate_page.url, data).status_code == 302
@@ -62,13 +61,13 @@ def test_failure_after_the_insert_leaves_no_half_saved_row(client, advocate_page
         real_save(self, *args, **kwargs)
         raise OperationalError("connection lost before commit")
 
-    response = post_while(client, advocate_page, insert_then_fail, valid_data(FormKind.ADVOCATE))
+    response = post_while(client, advocate_page, insert_then_fail, valid_data("advocate"))
     assert response.status_code == 503
     assert AdvocateSignup.objects.count() == 0
 
 
 def test_when_the_page_cannot_be_drawn_the_plain_503_still_shows_the_answers(client, advocate_page):
-    data = valid_data(FormKind.ADVOCATE, name=HOSTILE_NAME)
+    data = valid_data("advocate", name=HOSTILE_NAME)
     with (
         mock.patch.object(AdvocateSignup, "save", side_effect=OperationalError("gone")),
         mock.patch.object(SignUpPage, "get_context", side_effect=OperationalError("gone")),
@@ -90,7 +89,7 @@ def test_a_failed_notification_queue_does_not_undo_a_saved_sign_up(
         django_capture_on_commit_callbacks(execute=True),
     ):
         task.enqueue.side_effect = OperationalError("gone")
-        response = client.post(advocate_page.url, valid_data(FormKind.ADVOCATE))
+        response = client.post(advocate_page.url, valid_data("advocate"))
     assert task.enqueue.called
     assert response.status_code == 302
     assert AdvocateSignup.objects.get().notification_state == "pending"

@@ -9,7 +9,7 @@ import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from nmpaa_site.two_factor import SUBMISSION_REVIEWERS_GROUP
+from outreach.kinds import REVIEWERS_GROUP
 
 ADMIN = "/admin/"
 
@@ -21,7 +21,7 @@ def two_factor_on(settings):
 
 @pytest.fixture
 def reviewer(editor):
-    group, _ = Group.objects.get_or_create(name=SUBMISSION_REVIEWERS_GROUP)
+    group, _ = Group.objects.get_or_create(name=REVIEWERS_GROUP)
     editor.groups.add(group)
     return editor
 

@@ -1,14 +1,13 @@
 """The real "Outreach reviewers" group (made by outreach's migration) must pass a second factor
 before any submission is shown; a page editor without outreach permissions is not forced."""
 
-import uuid
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
 import pytest
 
-from outreach.models import AdvocateSignup
+from outreach.kinds import REVIEWERS_GROUP
+from tests.factories import AdvocateSignupFactory
 from tests.hardening.test_two_factor import verified_login
 
 ADVOCATES = "/admin/outreach/advocates/"
@@ -29,7 +28,7 @@ def staff_user(username, password):
 @pytest.fixture
 def reviewer(db, staff_password):
     user = staff_user("reviewer", staff_password)
-    user.groups.add(Group.objects.get(name="Outreach reviewers"))
+    user.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
     return user
 
 
@@ -42,13 +41,7 @@ def page_editor(db, staff_password):
 
 @pytest.fixture
 def submission(db):
-    return AdvocateSignup.objects.create(
-        name="Private Person",
-        email="private@example.org",
-        city="Baltimore",
-        state="MD",
-        form_token=uuid.uuid4(),
-    )
+    return AdvocateSignupFactory(name="Private Person", email="private@example.org")
 
 
 def test_the_reviewers_group_can_see_submissions(reviewer):

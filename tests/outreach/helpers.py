@@ -4,11 +4,13 @@ import re
 import time
 from unittest import mock
 
-from outreach import spam
-from outreach.choices import FormKind
+from outreach import form_tokens
+from outreach.kinds import KINDS
+
+KIND_KEYS = [kind.key for kind in KINDS]
 
 VALID_DATA = {
-    FormKind.ADVOCATE: {
+    "advocate": {
         "name": "Ada Lovelace",
         "email": "ada@Example.ORG",
         "phone": "(212) 555-0100",
@@ -23,7 +25,7 @@ VALID_DATA = {
         "wants_confirmation": "on",
         "consent": "on",
     },
-    FormKind.PARTNER: {
+    "partner": {
         "organisation": "Grace Chapel",
         "organisation_type": "faith",
         "website": "grace.example.org",
@@ -38,7 +40,7 @@ VALID_DATA = {
         "message": "",
         "consent": "on",
     },
-    FormKind.TRAINING: {
+    "training": {
         "organisation": "Lincoln High School",
         "name": "Sam Lee",
         "role": "Counselor",
@@ -61,17 +63,17 @@ def token_from(response):
 
 
 def valid_data(kind, **changes):
-    data = dict(VALID_DATA[kind], form_token=spam.issue_token(kind))
+    data = dict(VALID_DATA[kind], form_token=form_tokens.issue_token(kind))
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
 
 
 def token_shown_seconds_ago(kind, seconds):
     """The token of a form first shown `seconds` ago."""
-    with mock.patch("outreach.spam.time.time", return_value=time.time() - seconds):
-        return spam.issue_token(kind)
+    with mock.patch("outreach.form_tokens.time.time", return_value=time.time() - seconds):
+        return form_tokens.issue_token(kind)
 
 
 def seconds_later(seconds):
     """Pretend the clock moved on, for the minimum fill time."""
-    return mock.patch("outreach.spam.time.time", return_value=time.time() + seconds)
+    return mock.patch("outreach.form_tokens.time.time", return_value=time.time() + seconds)

@@ -1,13 +1,11 @@
 """Staff review in the Wagtail admin: listing, filters, export, workflow, permissions."""
 
 import csv
-import datetime
 import importlib
 import io
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
@@ -15,8 +13,10 @@ from wagtail.models import ModelLogEntry
 import openpyxl
 import pytest
 
-from outreach.choices import NotificationState, Status
-from outreach.models import AdvocateSignup, PartnerSignup, TrainingRequest
+from outreach.choices import Status
+from outreach.kinds import KINDS, REVIEWERS_GROUP
+from outreach.models import AdvocateSignup
+from pages.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -24,63 +24,9 @@ ADVOCATES = "/admin/outreach/advocates/"
 group_migration = importlib.import_module("outreach.migrations.0002_outreach_reviewers_group")
 
 
-@pytest.fixture
-def reviewers_group():
-    # A transactional test elsewhere may have flushed what the migration made.
-    if not Group.objects.filter(name="Outreach reviewers").exists():
-        group_migration.create_reviewers_group(apps, None)
-    return Group.objects.get(name="Outreach reviewers")
-
-
-@pytest.fixture
-def reviewer(client, reviewers_group):
-    user = get_user_model().objects.create_user("reviewer", "r@nmpaa.test", "x")
-    user.groups.add(reviewers_group)
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
-def editor(client):
-    """A page editor: admin access and page permissions, but not the reviewers group."""
-    user = get_user_model().objects.create_user("editor", "e@nmpaa.test", "x")
-    user.user_permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        *Permission.objects.filter(codename__in=["add_page", "change_page"]),
-    )
-    client.force_login(user)
-    return user
-
-
-def make_advocate(number, **fields):
-    values = {
-        "name": f"Advocate {number}",
-        "email": f"person{number}@example.org",
-        "city": "Baltimore",
-        "state": "MD",
-        "interests": "outreach",
-        "contact_methods": "email",
-        "consent_text": "I agree",
-        "privacy_notice_version": "2026-11",
-        "form_token": f"00000000-0000-0000-0000-{number:012d}",
-    }
-    values.update(fields)
-    return AdvocateSignup.objects.create(**values)
-
-
-@pytest.fixture
-def advocates():
-    return [
-        make_advocate(1, name="Keisha Brown", state="GA", interests="families,events"),
-        make_advocate(2, name="Luis Ortega", status=Status.CONTACTED),
-        make_advocate(
-            3,
-            name="Mary Smith",
-            notification_state=NotificationState.FAILED,
-            notification_error="SMTPServerDisconnected: closed",
-            notification_attempts=5,
-        ),
-    ]
+def test_the_migration_made_the_group_the_code_looks_for():
+    # The migration keeps its own copy of the name: migrations are frozen history.
+    assert group_migration.GROUP_NAME == REVIEWERS_GROUP
 
 
 def test_reviewers_group_has_exactly_the_permissions_it_needs(reviewers_group):
@@ -189,8 +135,14 @@ def test_status_cannot_skip_the_workflow(client, reviewer, advocates):
 
 
 def test_reviewer_cannot_add_or_delete_submissions(client, reviewer, advocates):
-    assert client.get(f"{ADVOCATES}new/").status_code in (302, 403)
-    assert client.post(f"{ADVOCATES}delete/{advocates[0].pk}/").status_code in (302, 403)
+    # Refused: sent to the dashboard and told why. (A delete that worked would also answer
+    # 302, but to the listing, saying it was deleted.)
+    for refused in [
+        client.get(f"{ADVOCATES}new/", follow=True),
+        client.post(f"{ADVOCATES}delete/{advocates[0].pk}/", follow=True),
+    ]:
+        assert refused.redirect_chain == [("/admin/", 302)]
+        assert "Sorry, you do not have permission to access this area." in refused.text
     assert AdvocateSignup.objects.count() == 3
 
 
@@ -220,123 +172,9 @@ def test_page_editors_see_no_outreach_menu(client, editor):
     assert "/admin/outreach/" not in html
 
 
-def test_every_kind_has_a_listing(client, reviewer):
-    for path, model in [
-        ("/admin/outreach/partners/", PartnerSignup),
-        ("/admin/outreach/training-requests/", TrainingRequest),
-    ]:
-        assert client.get(path).status_code == 200, model
-
-
-# --- Exports are safe to open and say what time zone they use ------------------------------
-
-RECEIVED = timezone.datetime(2026, 1, 15, 17, 30, 5, 123456, tzinfo=datetime.UTC)
-
-
-def csv_rows(client, query=""):
-    response = client.get(f"{ADVOCATES}?export=csv{query}")
-    assert response.status_code == 200
-    return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
-
-
-@pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r"])
-def test_csv_export_neutralises_cells_a_spreadsheet_would_run(client, reviewer, prefix):
-    formula = f'{prefix}HYPERLINK("http://evil.example","click")'
-    make_advocate(1, name=formula, message=f"{prefix}1+1", times_to_avoid="Ada - evenings")
-    (row,) = csv_rows(client)
-    assert row["Name"] == "'" + formula
-    assert row["Message"] == f"'{prefix}1+1"
-    assert row["Times or ways to avoid"] == "Ada - evenings"  # only the first character counts
-    assert row["Email"] == "person1@example.org"
-
-
-def xlsx_sheet(client):
-    response = client.get(f"{ADVOCATES}?export=xlsx")
-    return openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
-
-
-def test_xlsx_export_stores_a_formula_as_plain_text(client, reviewer):
-    formula = '=HYPERLINK("http://evil.example","click")'
-    make_advocate(1, name=formula, message="+1+1")
-    sheet = xlsx_sheet(client)
-    header = [cell.value for cell in sheet[1]]
-    name, message = (
-        sheet.cell(2, header.index("Name") + 1),
-        sheet.cell(2, header.index("Message") + 1),
-    )
-    assert (name.data_type, name.value) == ("s", formula)
-    assert (message.data_type, message.value) == ("s", "+1+1")
-
-
-def test_csv_export_gives_local_times_with_their_offset(client, reviewer):
-    make_advocate(1, created_at=RECEIVED)
-    (row,) = csv_rows(client)
-    assert row["Received (America/New_York)"] == "2026-01-15T12:30:05-05:00"
-
-
-def test_xlsx_export_gives_local_times(client, reviewer):
-    make_advocate(1, created_at=RECEIVED)
-    rows = list(xlsx_sheet(client).values)
-    record = dict(zip(rows[0], rows[1], strict=True))
-    assert record["Received (America/New_York)"] == datetime.datetime(2026, 1, 15, 12, 30, 5)
-
-
-# --- One review screen -------------------------------------------------------------------
-
-
-def test_listing_row_opens_the_review_screen(client, reviewer, advocates):
-    html = client.get(ADVOCATES).content.decode()
-    assert f"{ADVOCATES}edit/{advocates[0].pk}/" in html
-    assert f"{ADVOCATES}inspect/" not in html
-
-
-def test_review_screen_shows_the_person_in_plain_words_beside_status_and_notes(client, reviewer):
-    keisha = make_advocate(
-        1,
-        name="Keisha Brown",
-        phone="+12125550100",
-        interests="families,events",
-        contact_methods="phone,text",
-        times_to_avoid="No calls after 6pm",
-        wants_confirmation=False,
-        created_at=RECEIVED,
-    )
-    html = client.get(f"{ADVOCATES}edit/{keisha.pk}/").content.decode()
-    assert html.index("Keisha Brown") < html.index("person1@example.org")
-    assert "Supporting families of the missing, Awareness events" in html
-    assert "families,events" not in html
-    assert "Safe ways to contact: Phone call, Text message. Do not email." in html
-    assert "No calls after 6pm" in html
-    assert "Maryland" in html
-    assert "Send a confirmation email" in html and "True" not in html and "False" not in html
-    assert "Jan. 15, 2026, 12:30 p.m. EST" in html
-    assert 'name="status"' in html and 'name="staff_notes"' in html
-    assert html.index("Keisha Brown") < html.index('name="status"')
-
-
-def test_review_screen_shows_why_a_notification_failed(client, reviewer, advocates):
-    html = client.get(f"{ADVOCATES}edit/{advocates[2].pk}/").content.decode()
-    assert "Failed: person not notified" in html
-    assert "SMTPServerDisconnected: closed" in html
-
-
-def test_review_screen_for_a_partner_names_the_organisation(client, reviewer):
-    partner = PartnerSignup.objects.create(
-        organisation="Grace Chapel",
-        organisation_type="faith",
-        name="Pat Jones",
-        email="pat@example.org",
-        city="Atlanta",
-        state="GA",
-        areas="awareness,events",
-        contact_methods="email",
-        consent_text="I agree",
-        privacy_notice_version="2026-11",
-        form_token="00000000-0000-0000-0000-000000000009",
-    )
-    html = client.get(f"/admin/outreach/partners/edit/{partner.pk}/").content.decode()
-    assert "Faith community" in html and "Awareness, Events" in html
-    assert "Safe ways to contact: Email. Do not phone or text." in html
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.key)
+def test_every_kind_has_a_listing(client, reviewer, kind):
+    assert client.get(reverse(f"{kind.viewset.url_namespace}:index")).status_code == 200
 
 
 # --- Dashboard ---------------------------------------------------------------------------
@@ -351,8 +189,6 @@ def test_dashboard_counts_new_sign_ups_waiting(client, reviewer, advocates):
 
 @pytest.fixture
 def site_settings(site):
-    from pages.models import SiteSettings
-
     return SiteSettings.for_site(site)
 
 

@@ -7,7 +7,6 @@ from django.test import override_settings
 
 import pytest
 
-from outreach.choices import FormKind
 from pages.models import SiteSettings
 from tests.outreach.helpers import valid_data
 
@@ -30,23 +29,23 @@ def test_home_page_and_footer_show_both_forms(client, site):
 
 
 def test_form_notice_thank_you_rate_limit_and_rejection_show_both_forms(client, sign_up_pages):
-    page = sign_up_pages[FormKind.ADVOCATE]
+    page = sign_up_pages["advocate"]
     form = client.get(page.url).text
     notice = form[form.index("not-for-emergencies") : form.index("</aside>")]
     assert BOTH_FORMS in notice
 
-    thanks = client.post(page.url, valid_data(FormKind.ADVOCATE), follow=True).text
+    thanks = client.post(page.url, valid_data("advocate"), follow=True).text
     assert "Thank you" in thanks
     main = thanks[: thanks.index('class="site-footer"')]
     assert phone_links(main) == [BOTH_FORMS, BOTH_FORMS]  # the call-us line and the notice
 
-    rejected = client.post(page.url, valid_data(FormKind.ADVOCATE) | {"fax_number": "x"})
+    rejected = client.post(page.url, valid_data("advocate") | {"fax_number": "x"})
     assert rejected.status_code == 400
     assert BOTH_FORMS in rejected.text[: rejected.text.index('class="site-footer"')]
 
     with override_settings(OUTREACH_RATE_LIMITS=["1/m"]):
-        client.post(page.url, valid_data(FormKind.ADVOCATE))
-        limited = client.post(page.url, valid_data(FormKind.ADVOCATE))
+        client.post(page.url, valid_data("advocate"))
+        limited = client.post(page.url, valid_data("advocate"))
     assert limited.status_code == 429
     assert BOTH_FORMS in limited.text[: limited.text.index('class="site-footer"')]
 
@@ -70,10 +69,10 @@ def test_digits_follow_the_number_staff_set(client, site):
 def test_confirmation_email_gives_both_forms(
     client, sign_up_pages, django_capture_on_commit_callbacks
 ):
-    site_settings = SiteSettings.for_site(sign_up_pages[FormKind.ADVOCATE].get_site())
+    site_settings = SiteSettings.for_site(sign_up_pages["advocate"].get_site())
     site_settings.staff_notification_email = "team@nmpaa.test"
     site_settings.save()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(sign_up_pages[FormKind.ADVOCATE].url, valid_data(FormKind.ADVOCATE))
+        client.post(sign_up_pages["advocate"].url, valid_data("advocate"))
     confirmation = mail.outbox[-1]
     assert "call us on (877) US-NMPAA (877) 876-6722." in confirmation.body

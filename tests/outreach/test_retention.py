@@ -10,6 +10,7 @@ import pytest
 
 from outreach.choices import Status
 from outreach.models import AdvocateSignup, PartnerSignup
+from tests.factories import AdvocateSignupFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,17 +18,10 @@ OLD = timezone.now() - timedelta(days=800)
 
 
 def advocate(number, status, changed_at=OLD):
-    return AdvocateSignup.objects.create(
+    return AdvocateSignupFactory(
         name=f"Person {number}",
         email=f"p{number}@example.org",
         phone="+12125550100",
-        city="Baltimore",
-        state="MD",
-        interests="outreach",
-        contact_methods="email",
-        consent_text="I agree",
-        privacy_notice_version="2026-11",
-        form_token=f"00000000-0000-0000-0000-{number:012d}",
         status=status,
         status_changed_at=changed_at,
         staff_notes="private",

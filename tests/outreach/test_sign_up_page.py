@@ -6,7 +6,6 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 import pytest
 
-from outreach.choices import FormKind
 from outreach.models import SignUpPage
 from pages.models import HomePage, StandardPage
 from tests.factories import HomePageFactory
@@ -41,13 +40,13 @@ class SignUpPageTests(WagtailPageTestCase):
 
 @pytest.mark.django_db
 def test_home_page_links_every_public_sign_up_page_but_not_private_ones(client, sign_up_pages):
-    private = sign_up_pages[FormKind.TRAINING]
+    private = sign_up_pages["training"]
     PageViewRestriction.objects.create(page=private, restriction_type="login")
-    unpublished = sign_up_pages[FormKind.PARTNER]
+    unpublished = sign_up_pages["partner"]
     unpublished.unpublish()
 
     html = client.get("/").text
     links = html[html.index("Get involved") :]
-    assert f'href="{sign_up_pages[FormKind.ADVOCATE].url}"' in links
+    assert f'href="{sign_up_pages["advocate"].url}"' in links
     assert f'href="{private.url}"' not in links
     assert f'href="{unpublished.url}"' not in links

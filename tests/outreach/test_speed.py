@@ -5,6 +5,7 @@ INSERT plus the notification task's INSERT once that is committed. Budgets are c
 running server sees them: outside any test transaction, with the database task queue.
 """
 
+import dataclasses
 import re
 
 from django.core.cache import cache
@@ -17,7 +18,7 @@ from django_tasks_db.models import DBTaskResult
 
 from core.page_cache import HEADER
 from outreach import forms as outreach_forms
-from outreach.choices import FormKind
+from outreach import kinds
 from outreach.models import AdvocateSignup, SignUpPage
 from pages.models import SiteSettings
 from tests.factories import StandardPageFactory
@@ -29,7 +30,7 @@ WARM_POST_BUDGET = 2
 # The first visitor after a publish, like every other page type (tests/performance).
 COLD_BUDGET = 8
 
-ADVOCATE = FormKind.ADVOCATE
+ADVOCATE = "advocate"
 
 
 @pytest.fixture
@@ -43,11 +44,6 @@ def content_cache(settings):
 @pytest.fixture
 def database_queue(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture
@@ -176,7 +172,8 @@ def test_a_deploy_that_changes_the_form_never_gets_the_old_cached_copy(
     class FormWithANewQuestion(outreach_forms.AdvocateForm):
         pronouns = outreach_forms.forms.CharField(label="Your pronouns", required=False)
 
-    monkeypatch.setitem(outreach_forms.SIGN_UP_FORMS, ADVOCATE, FormWithANewQuestion)
+    new_kind = dataclasses.replace(kinds.get(ADVOCATE), form=FormWithANewQuestion)
+    monkeypatch.setitem(kinds._BY_KEY, ADVOCATE, new_kind)
 
     assert "Your pronouns" in Client().get(advocate_page.url).text
 

@@ -12,24 +12,22 @@ from django.db import transaction
 from django.utils import timezone
 
 from outreach.choices import CLOSED_STATUSES
-from outreach.models import SUBMISSION_MODELS
+from outreach.kinds import KINDS
 
 ANONYMISED = "(removed)"
-PERSONAL_TEXT_FIELDS = [
+# Blanked in every kind, besides each kind's own personal_fields (kinds.py).
+SHARED_PERSONAL_FIELDS = (
     "name",
     "email",
+    "phone",
     "city",
     "message",
     "times_to_avoid",
     "staff_notes",
     "notification_error",
-    "role",
-    "languages",
-    "availability",
-    "website",
-    "address",
-    "preferred_dates",
-]
+)
+# Kept readable in the listings as "(removed)" rather than left empty.
+SHOWN_AS_REMOVED = {"name", "organisation"}
 
 
 class Command(BaseCommand):
@@ -55,8 +53,8 @@ class Command(BaseCommand):
         cutoff = timezone.now() - timedelta(days=days)
         outcome = ("would be " if dry_run else "") + ("anonymised" if anonymise else "deleted")
         with transaction.atomic():
-            for kind, model in SUBMISSION_MODELS.items():
-                expired = model.objects.filter(
+            for kind in KINDS:
+                expired = kind.model.objects.filter(
                     status__in=CLOSED_STATUSES, status_changed_at__lt=cutoff
                 )
                 if anonymise:
@@ -64,17 +62,12 @@ class Command(BaseCommand):
                 count = expired.count()
                 if not dry_run and count:
                     if anonymise:
-                        self.anonymise(model, expired)
+                        expired.update(**anonymised(kind))
                     else:
                         expired.delete()
-                self.stdout.write(f"{kind}: {count} {outcome}")
+                self.stdout.write(f"{kind.key}: {count} {outcome}")
 
-    def anonymise(self, model, queryset):
-        names = {field.name for field in model._meta.get_fields()}
-        blanks = {name: "" for name in PERSONAL_TEXT_FIELDS if name in names}
-        blanks["phone"] = ""
-        if "name" in blanks:
-            blanks["name"] = ANONYMISED
-        if "organisation" in names:
-            blanks["organisation"] = ANONYMISED
-        queryset.update(**blanks)
+
+def anonymised(kind):
+    names = SHARED_PERSONAL_FIELDS + kind.personal_fields
+    return {name: ANONYMISED if name in SHOWN_AS_REMOVED else "" for name in names}
