@@ -69,11 +69,16 @@ class Line:
 
 
 class Lines:
-    """The active lines in order; `lines.nmpaa` (or lines["nmpaa"]) is one of them by slug."""
+    """The active lines in order; `lines.nmpaa` (or lines["nmpaa"]) is one of them by slug.
 
-    def __init__(self, lines):
+    A slug staff switched off (`hidden`) gives None; a slug with no line at all (a database
+    not yet loaded) gives its built-in line, so nothing is left blank by accident.
+    """
+
+    def __init__(self, lines, hidden=()):
         self.lines = tuple(lines)
         self.by_slug = {line.slug: line for line in self.lines}
+        self.hidden = frozenset(hidden)
 
     def __iter__(self):
         return iter(self.lines)
@@ -82,7 +87,8 @@ class Lines:
         return len(self.lines)
 
     def __getitem__(self, slug):
-        # A line staff switched off falls back to its built-in entry rather than a blank.
+        if slug in self.hidden:
+            return None
         return self.by_slug.get(slug) or BUILT_IN.by_slug[slug]
 
     def get(self, slug):

@@ -42,7 +42,10 @@ class HelpLine(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mod
         help_text="A fixed name pages use to show this line, e.g. trafficking_hotline. "
         "Do not change it once pages use it.",
     )
-    name = models.CharField(max_length=120)
+    name = models.CharField(
+        max_length=120,
+        error_messages={"blank": "Give the help line the name people know it by."},
+    )
     purpose = models.CharField("what it is for", max_length=250, blank=True)
     shown = models.CharField(
         "number as shown",
@@ -238,11 +241,14 @@ def live_lines():
     """The approved, active lines in order, read once per content generation."""
 
     def load():
-        rows = HelpLine.objects.filter(live=True, active=True)
-        return contacts.Lines(row.as_line() for row in rows)
+        rows = list(HelpLine.objects.filter(live=True))
+        return contacts.Lines(
+            [row.as_line() for row in rows if row.active],
+            hidden=[row.slug for row in rows if not row.active],
+        )
 
     lines = generation_cached("help-lines", load)
-    return lines if len(lines) else contacts.last_known()
+    return lines if len(lines) or lines.hidden else contacts.last_known()
 
 
 def refresh_last_known():

@@ -13,11 +13,14 @@ def nmpaa_phone(context):
     the last known set, drawn without the database.
     """
     lines = context.get("help_lines") or contacts.last_known()
-    return {"line": lines[contacts.NMPAA]}
+    return {"line": lines[contacts.NMPAA]}  # None (nothing shown) if staff switched it off
 
 
 @register.simple_tag(takes_context=True)
 def help_line(context, slug):
     """One help line by its slug, e.g. {% help_line "hhs_oig" as line %}."""
     lines = context.get("help_lines") or contacts.last_known()
-    return lines[slug]
+    try:
+        return lines[slug]
+    except KeyError:  # A slug with no help line: show nothing rather than fail the page.
+        return None
