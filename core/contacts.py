@@ -11,6 +11,7 @@ import dataclasses
 import datetime
 import json
 import logging
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -55,8 +56,11 @@ class Line:
 
     @property
     def shows_digits(self):
-        """Whether the shown text already carries the dialled digits."""
-        return self.digits in self.shown or self.shown == self.dialled
+        """Whether the shown text already carries the dialled digits (not only letters)."""
+        number = phone.parse(self.dialled)
+        if number is None:  # 911 and the like: shown as dialled.
+            return True
+        return str(number.national_number) in re.sub(r"\D", "", self.shown)
 
     @property
     def shown_with_digits(self):
@@ -95,11 +99,13 @@ class Lines:
         return self.by_slug.get(slug)
 
     def to_json(self):
-        return json.dumps([dataclasses.asdict(line) for line in self.lines], indent=2)
+        lines = [dataclasses.asdict(line) for line in self.lines]
+        return json.dumps({"lines": lines, "hidden": sorted(self.hidden)}, indent=2)
 
     @classmethod
     def from_json(cls, text):
-        return cls(Line(**item) for item in json.loads(text))
+        data = json.loads(text)
+        return cls((Line(**item) for item in data["lines"]), hidden=data.get("hidden", ()))
 
 
 # The lines as they stood when this code was written, each from its official source. The
@@ -173,9 +179,14 @@ def fallback_file():
     return settings.HELP_LINES_FALLBACK_FILE
 
 
-def remember(lines):
+def remember(lines, write_file=True):
     """Keep this set as the last one the public saw: in the cache and in the fallback file."""
-    cache.set(LAST_KNOWN_KEY, lines.to_json(), timeout=None)
+    try:
+        cache.set(LAST_KNOWN_KEY, lines.to_json(), timeout=None)
+    except Exception:  # The cache being down must not stop a publish.
+        logger.warning("Could not keep the help lines in the cache", exc_info=True)
+    if not write_file:
+        return
     path = fallback_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -186,18 +197,26 @@ def remember(lines):
         logger.exception("Could not write the help lines fallback file %s", path)
 
 
+def cached():
+    """The set kept in the cache, or None."""
+    return _read(lambda: cache.get(LAST_KNOWN_KEY))
+
+
 def last_known():
     """The last published set, with no database query: cache, else file, else built-in."""
-    for read in (lambda: cache.get(LAST_KNOWN_KEY), _read_file):
-        try:
-            text = read()
-            if text:
-                lines = Lines.from_json(text)
-                if len(lines):
-                    return lines
-        except Exception:  # A cache that is down or a damaged file: try the next source.
-            logger.warning("Help lines fallback unreadable; trying the next one", exc_info=True)
-    return BUILT_IN
+    return cached() or _read(_read_file) or BUILT_IN
+
+
+def _read(source):
+    try:
+        text = source()
+        if text:
+            lines = Lines.from_json(text)
+            if len(lines) or lines.hidden:
+                return lines
+    except Exception:  # A cache that is down or a damaged file: try the next source.
+        logger.warning("Help lines fallback unreadable; trying the next one", exc_info=True)
+    return None
 
 
 def _read_file():

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import (
     DraftStateMixin,
@@ -21,9 +22,9 @@ from wagtail.models import (
 )
 
 from core import contacts, phone
-from core.page_cache import generation_cached
 
 VERIFIERS_GROUP = "Help line verifiers"
+NAME_REQUIRED = "Give the help line the name people know it by."
 # A change to one of these needs checking again against the source: it resets "last verified".
 CHECKED_FIELDS = ("shown", "dialled", "sms_number", "sms_keyword", "source_url")
 
@@ -36,6 +37,12 @@ def validate_dialled(value):
         phone.validate_e164(value)
 
 
+class HelpLineForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].error_messages["required"] = NAME_REQUIRED
+
+
 class HelpLine(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
     slug = models.SlugField(
         unique=True,
@@ -44,14 +51,14 @@ class HelpLine(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mod
     )
     name = models.CharField(
         max_length=120,
-        error_messages={"blank": "Give the help line the name people know it by."},
+        error_messages={"blank": NAME_REQUIRED},
     )
     purpose = models.CharField("what it is for", max_length=250, blank=True)
     shown = models.CharField(
         "number as shown",
         max_length=60,
-        help_text='As people read it, e.g. "1-888-373-7888". If it spells letters, write its '
-        'digits beside them: "1-800-THE-LOST (1-800-843-5678)".',
+        help_text='As people read it, e.g. "1-888-373-7888" or "1-800-THE-LOST". Pages show '
+        "the digits beside letters for you.",
     )
     dialled = models.CharField(
         "number as dialled",
@@ -130,7 +137,8 @@ class HelpLine(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mod
         FieldPanel("active"),
         FieldPanel("sort_order"),
     ]
-    # Only an approved workflow publishes a help line (pages/workflows.py).
+    base_form_class = HelpLineForm
+    # Only an approved workflow publishes a help line (pages/approval.py).
     two_person_publish = True
 
     class Meta:
@@ -161,7 +169,8 @@ class HelpLine(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mod
         if self.last_verified_on and self.last_verified_on > timezone.localdate():
             errors["last_verified_on"] = "This date is in the future: write the day it was checked."
         if self.shown and self.dialled and not self.dialled.isdigit():
-            error = phone.shown_number_error(self.shown, self.dialled, needs_digits=True)
+            # Pages add the digits beside letters themselves ("(877) US-NMPAA (877) 876-6722").
+            error = phone.shown_number_error(self.shown, self.dialled, needs_digits=False)
             if error:
                 errors["shown"] = error
         elif self.shown and self.dialled and self.shown != self.dialled:
@@ -237,24 +246,29 @@ def source_error(url, slug):
     return None
 
 
+def load_live_lines():
+    rows = list(HelpLine.objects.filter(live=True))
+    return contacts.Lines(
+        [row.as_line() for row in rows if row.active],
+        hidden=[row.slug for row in rows if not row.active],
+    )
+
+
 def live_lines():
-    """The approved, active lines in order, read once per content generation."""
-
-    def load():
-        rows = list(HelpLine.objects.filter(live=True))
-        return contacts.Lines(
-            [row.as_line() for row in rows if row.active],
-            hidden=[row.slug for row in rows if not row.active],
-        )
-
-    lines = generation_cached("help-lines", load)
-    return lines if len(lines) or lines.hidden else contacts.last_known()
+    """The approved lines in order: from the shared cache, which every publish refreshes
+    (pages/signals.py), so a page costs no query for them; from the database on a miss."""
+    lines = contacts.cached()
+    if lines is None:
+        lines = load_live_lines()
+        if not (len(lines) or lines.hidden):
+            return contacts.last_known()  # A database with no lines yet: never a blank.
+        contacts.remember(lines, write_file=False)
+    return lines
 
 
 def refresh_last_known():
     """After a publish: what the public now sees becomes the database-down fallback."""
-    rows = HelpLine.objects.filter(live=True, active=True)
-    lines = contacts.Lines(row.as_line() for row in rows)
+    lines = load_live_lines()
     if len(lines):
         contacts.remember(lines)
     return lines

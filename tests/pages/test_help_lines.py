@@ -54,8 +54,10 @@ def test_real_numbers_vanity_numbers_and_short_codes_pass(site):
     for line in HelpLine.objects.all():
         assert errors_for(line) == {}, line.slug
     line = HelpLine.objects.get(slug="missing_children")
-    line.shown = "1-800-THE-LOST"  # letters with no digits beside them
-    assert "(800) 843-5678" in errors_for(line)["shown"][0]
+    line.shown = "1-800-THE-LOST"  # letters alone: pages add the digits
+    assert errors_for(line) == {}
+    line.shown = "1-800-THE-LOSX"  # letters that spell another number
+    assert "is not the number dialled" in errors_for(line)["shown"][0]
 
 
 def test_staff_can_add_an_official_domain_in_site_settings(site):
