@@ -37,10 +37,11 @@ class Command(BaseCommand):
             f"{items}\n\n"
             "Open each one (you will need to log in), check it, and submit it for approval.\n"
         )
-        EmailMessage(
-            subject="Help lines to check",
-            body=body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=recipients,
-        ).send()
+        for recipient in recipients:  # One each: verifiers do not see each other's address.
+            EmailMessage(
+                subject="Help lines to check",
+                body=body,
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                to=[recipient],
+            ).send()
         self.stdout.write(f"Emailed {len(recipients)} verifiers about {len(lines)} help lines.")
