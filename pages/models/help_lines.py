@@ -7,6 +7,7 @@ A change is a draft until a member of the verifiers group other than its author 
 import datetime
 from urllib.parse import urlsplit
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -103,6 +104,16 @@ class HelpLine(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mod
     active = models.BooleanField(default=True, help_text="Shown on the site.")
     sort_order = models.PositiveSmallIntegerField("order", default=0)
 
+    # So that deleting a help line deletes its revisions and workflow history too.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="helpline")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="helpline",
+        for_concrete_model=False,
+    )
+
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
@@ -152,6 +163,10 @@ class HelpLine(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mod
         if self.live and kwargs.get("update_fields") is None:
             self.reset_verification_if_changed()
         super().save(*args, **kwargs)
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     @property
     def review_due_on(self):
@@ -261,7 +276,7 @@ def live_lines():
     if lines is None:
         lines = load_live_lines()
         if not (len(lines) or lines.hidden):
-            return contacts.last_known()  # A database with no lines yet: never a blank.
+            lines = contacts.last_known()  # A database with no lines yet: never a blank.
         contacts.remember(lines, write_file=False)
     return lines
 
