@@ -101,3 +101,28 @@ def test_admin_form_shows_the_error_keeps_the_input_and_publishes_nothing(site, 
     line.refresh_from_db()
     assert (line.live, line.shown, line.has_unpublished_changes) == (True, "1-888-373-7888", False)
     assert line.revisions.count() == 0
+
+
+def test_the_loader_creates_missing_lines_and_never_changes_an_existing_one(site):
+    import io
+
+    from django.core.management import call_command
+
+    HelpLine.objects.filter(slug="hhs_oig").delete()
+    line = hotline()
+    line.hours = "Changed by staff"
+    line.save()
+    out = io.StringIO()
+    call_command("load_site_content", stdout=out)
+    assert "created                  help line hhs_oig" in out.getvalue()
+    oig = HelpLine.objects.get(slug="hhs_oig")
+    assert (oig.live, oig.dialled, oig.email, oig.last_verified_on) == (
+        True,
+        "+18004478477",
+        "spoof@oig.hhs.gov",
+        None,  # nobody has checked it yet: the loader never claims a check
+    )
+    assert oig.source_url == (
+        "https://www.acf.hhs.gov/otip/news/spoofing-national-human-trafficking-hotline"
+    )
+    assert hotline().hours == "Changed by staff"
