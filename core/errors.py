@@ -1,7 +1,8 @@
 """Error pages that work with the database down: no queries, no technical detail.
 
-The numbers shown are the ones in core/contacts.py (the site settings' defaults), not read
-from the database, so a broken database cannot take the phone number off the page.
+The help lines shown are the last published set, kept outside the database by
+core/contacts.py (cache, else the deploy's file, else built in), so a broken database cannot
+take a phone number off the page.
 A database failure anywhere in a request answers 503 ("try again shortly") instead of
 500; if the visitor was sending a form, what they typed is shown back with a way to send it
 again, and nothing was saved (the form's save runs in one transaction).
@@ -16,7 +17,7 @@ from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from .contacts import CONTACTS
+from . import contacts
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
@@ -26,7 +27,8 @@ MAX_ECHOED_FIELDS = 50
 
 
 def render_error(template_name, status, context=None):
-    body = render_to_string(template_name, {"contacts": CONTACTS, **(context or {})})
+    shared = {"organisation_name": contacts.ORGANISATION_NAME, "help_lines": contacts.last_known()}
+    body = render_to_string(template_name, shared | (context or {}))
     return HttpResponse(body, status=status)
 
 

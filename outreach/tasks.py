@@ -19,7 +19,9 @@ from wagtail.models import Site
 
 from django_tasks import task
 
+from core.contacts import NMPAA
 from pages.models import SiteSettings
+from pages.models.help_lines import live_lines
 
 from . import kinds
 from .choices import NotificationState
@@ -73,7 +75,7 @@ def send_confirmation(submission, contact):
         "Hello,\n\n"
         "We received your request. Someone from our team will contact you in the way "
         "you asked.\n\n"
-        f"If you have a question, call us on {contact.phone_with_digits}.\n\n"
+        f"If you have a question, call us on {live_lines()[NMPAA].shown_with_digits}.\n\n"
         "If you did not send a request, you can ignore this email.\n"
     )
     EmailMessage(

@@ -6,7 +6,7 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 
 from core import errors
-from core.contacts import CONTACTS
+from core.contacts import NMPAA, last_known
 
 from . import form_tokens, kinds, spam
 from .blank_form import blank_form_response
@@ -34,7 +34,7 @@ def database_unavailable(request, page, form):
     all, sending again saves nothing twice. If the page itself cannot be drawn without the
     database, the plain 503 page shows the answers instead.
     """
-    phone = CONTACTS.phone_with_digits
+    phone = last_known()[NMPAA].shown_with_digits
     form.add_error(
         None,
         "We could not save your answers because of a problem on our side, and nothing was "

@@ -6,6 +6,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from core import contacts
+
 # The rich-text features short fields offer editors (intros, summaries, conclusions).
 INLINE_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -113,17 +115,13 @@ class RelatedPagesBlock(blocks.StructBlock):
         return context | {"heading": value["heading"], "pages": value["pages"]}
 
 
-# Which number a HelpNumberBlock shows; each is read from Site settings when the page renders.
-HELP_NUMBER_CHOICES = [
-    ("emergency", "Emergency number (911)"),
-    ("missing_children", "National Center for Missing & Exploited Children (NCMEC)"),
-    ("trafficking_hotline", "National Human Trafficking Hotline"),
-    ("nmpaa", "NMPAA"),
-]
+# Which help line a HelpNumberBlock shows, by its fixed slug; its number is read from the
+# approved help lines when the page renders.
+HELP_NUMBER_CHOICES = [(line.slug, line.name) for line in contacts.BUILT_IN]
 
 
 class HelpNumberBlock(blocks.StructBlock):
-    """A phone number from Site settings, so no number is ever typed into a page."""
+    """A help line's number, so no number is ever typed into a page."""
 
     number = blocks.ChoiceBlock(choices=HELP_NUMBER_CHOICES, default="emergency")
 

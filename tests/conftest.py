@@ -1,5 +1,6 @@
 import io
 
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
@@ -7,7 +8,17 @@ from wagtail.models import Locale, Page, Site
 
 import pytest
 
+from core.contacts import LAST_KNOWN_KEY
 from tests.factories import HomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def help_lines_fallback(settings, tmp_path):
+    """Each test starts with no remembered help lines: its own fallback file, none cached."""
+    settings.HELP_LINES_FALLBACK_FILE = tmp_path / "help_lines.json"
+    cache.delete(LAST_KNOWN_KEY)
+    yield settings.HELP_LINES_FALLBACK_FILE
+    cache.delete(LAST_KNOWN_KEY)
 
 
 @pytest.fixture

@@ -172,3 +172,21 @@ class TrainingRequestFactory(SubmissionFactory):
 def submission_factory(model):
     """The factory for a kind's rows, so a test can run over every kind in outreach.kinds."""
     return next(f for f in SubmissionFactory.__subclasses__() if f._meta.model is model)
+
+
+def publish_help_line(slug, **changes):
+    """What an approved change does: the help line goes live with `changes` (made if missing)."""
+    from dataclasses import asdict
+
+    from core.contacts import BUILT_IN
+    from pages.models import HelpLine
+
+    line = HelpLine.objects.filter(slug=slug).first()
+    if line is None:
+        fields = asdict(BUILT_IN[slug])
+        fields.pop("last_verified_on")
+        line = HelpLine.objects.create(**fields)
+    for name, value in changes.items():
+        setattr(line, name, value)
+    line.save_revision().publish()
+    return HelpLine.objects.get(pk=line.pk)

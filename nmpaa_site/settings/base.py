@@ -102,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "pages.context_processors.help_lines",
             ],
         },
     },
@@ -207,6 +208,11 @@ STATIC_ROOT = env.read("STATIC_ROOT") or BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.read("MEDIA_ROOT") or BASE_DIR / "media"
+# The help lines last published, for error pages with the database down (core/contacts.py):
+# on the media volume that every app container shares.
+HELP_LINES_FALLBACK_FILE = Path(MEDIA_ROOT) / "help_lines.json"
+# Help lines are published only by an approved workflow (pages/approval.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "pages.approval.publish_approved"
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -3,12 +3,14 @@
 Queries live in routing.py (the path router, view restrictions) and cards.py (listings).
 """
 
+from ..workflows import TwoPersonApprovalTask
 from .family import (
     FamilyChecklistPage,
     FamilyGuideBasePage,
     FamilyGuidePage,
     FamilyGuideSectionPage,
 )
+from .help_lines import HelpLine
 from .home import HomePage, StandardPage
 from .legal import (
     ArticlePage,
@@ -26,10 +28,12 @@ __all__ = [
     "FamilyGuideBasePage",
     "FamilyGuidePage",
     "FamilyGuideSectionPage",
+    "HelpLine",
     "HomePage",
     "InitiativePage",
     "LegalFrameworkPage",
     "RolePage",
     "SiteSettings",
     "StandardPage",
+    "TwoPersonApprovalTask",
 ]

@@ -1,45 +1,34 @@
-"""Site settings: contact details, help numbers, footer, alert banner, quick exit, sharing."""
+"""Site settings: contact details, help-line sources, footer, alert banner, quick exit, sharing."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 
-from core import phone
-from core.contacts import CONTACTS, PhoneLinks
+from core.contacts import ORGANISATION_NAME
 from core.page_cache import GenerationCachedSettingMixin
 
 from ..blocks import INLINE_FEATURES
 
+# The sites of the help lines the content loader creates (core/contacts.py).
+DEFAULT_OFFICIAL_DOMAINS = "\n".join(
+    ["911.gov", "humantraffickinghotline.org", "missingkids.org", "acf.hhs.gov", "oig.hhs.gov"]
+)
+
 
 @register_setting(icon="cog")
-class SiteSettings(GenerationCachedSettingMixin, PhoneLinks, BaseSiteSetting):
+class SiteSettings(GenerationCachedSettingMixin, BaseSiteSetting):
     """Contact details and footer text, edited by staff without a deploy."""
 
-    organisation_name = models.CharField(max_length=150, default=CONTACTS.organisation_name)
-    phone_display = models.CharField(
-        "phone number as shown",
-        max_length=40,
-        default=CONTACTS.phone_display,
-        help_text='How the number is written, e.g. "(877) US-NMPAA". Its digits are shown '
-        "beside it, worked out from the number as dialled.",
-    )
-    phone_number = models.CharField(
-        "phone number as dialled",
-        max_length=20,
-        default=CONTACTS.phone_number,
-        validators=[phone.validate_e164],
-        help_text="+ then the country code and digits, e.g. +18778766722.",
-    )
+    organisation_name = models.CharField(max_length=150, default=ORGANISATION_NAME)
     email = models.EmailField(
         blank=True, help_text="Shown on the site. Leave empty to show no email address."
     )
     footer_text = models.TextField(
         max_length=500,
         blank=True,
-        default=f"The {CONTACTS.organisation_name} raises awareness for missing persons of color.",
+        default=f"The {ORGANISATION_NAME} raises awareness for missing persons of color.",
     )
 
     staff_notification_email = models.EmailField(
@@ -48,53 +37,18 @@ class SiteSettings(GenerationCachedSettingMixin, PhoneLinks, BaseSiteSetting):
         "Until it is set, no sign-up is announced.",
     )
 
-    # Help for people in danger, shown on the home page, beside forms and in the footer.
-    emergency_number = models.CharField(
-        max_length=10,
-        default=CONTACTS.emergency_number,
-        validators=[phone.validate_emergency_number],
-        help_text="Digits only, e.g. 911.",
-    )
-    trafficking_hotline_display = models.CharField(
-        "trafficking hotline as shown",
-        max_length=40,
-        default=CONTACTS.trafficking_hotline_display,
-        help_text="If it spells letters, write its digits beside them.",
-    )
-    trafficking_hotline_number = models.CharField(
-        "trafficking hotline as dialled",
-        max_length=20,
-        default=CONTACTS.trafficking_hotline_number,
-        validators=[phone.validate_e164],
-        help_text="+ then the country code and digits, e.g. +18883737888.",
-    )
-    trafficking_hotline_text = models.CharField(
-        "trafficking hotline text number",
-        max_length=20,
-        default=CONTACTS.trafficking_hotline_text,
-        validators=[phone.validate_text_number],
-        help_text="A short code as digits only (e.g. 233733), or + then the country code "
-        "and digits.",
-    )
-    missing_children_display = models.CharField(
-        "NCMEC hotline as shown",
-        max_length=60,
-        default=CONTACTS.missing_children_display,
-        help_text="If it spells letters, write its digits beside them.",
-    )
-    missing_children_number = models.CharField(
-        "NCMEC hotline as dialled",
-        max_length=20,
-        default=CONTACTS.missing_children_number,
-        validators=[phone.validate_e164],
-        help_text="+ then the country code and digits, e.g. +18008435678.",
+    official_source_domains = models.TextField(
+        "official sources for help lines",
+        default=DEFAULT_OFFICIAL_DOMAINS,
+        help_text="One web domain per line, e.g. missingkids.org (its subdomains count too). "
+        "A help line's source must be an https page on one of these.",
     )
     get_help_text = RichTextField(
         "get help now",
         features=INLINE_FEATURES,
         blank=True,
         default=(
-            f"<p>If you or someone else is in danger now, call {CONTACTS.emergency_number}. "
+            "<p>If you or someone else is in danger now, call the emergency number below. "
             "NMPAA is not a law enforcement agency.</p>"
         ),
     )
@@ -124,8 +78,6 @@ class SiteSettings(GenerationCachedSettingMixin, PhoneLinks, BaseSiteSetting):
         FieldPanel("organisation_name"),
         MultiFieldPanel(
             [
-                FieldPanel("phone_display"),
-                FieldPanel("phone_number"),
                 FieldPanel("email"),
             ],
             heading="Contact",
@@ -134,12 +86,6 @@ class SiteSettings(GenerationCachedSettingMixin, PhoneLinks, BaseSiteSetting):
         FieldPanel("staff_notification_email"),
         MultiFieldPanel(
             [
-                FieldPanel("emergency_number"),
-                FieldPanel("trafficking_hotline_display"),
-                FieldPanel("trafficking_hotline_number"),
-                FieldPanel("trafficking_hotline_text"),
-                FieldPanel("missing_children_display"),
-                FieldPanel("missing_children_number"),
                 FieldPanel("get_help_text"),
             ],
             heading="Get help now",
@@ -148,28 +94,10 @@ class SiteSettings(GenerationCachedSettingMixin, PhoneLinks, BaseSiteSetting):
             [FieldPanel("alert_banner_enabled"), FieldPanel("alert_banner_text")],
             heading="Alert banner",
         ),
+        FieldPanel("official_source_domains"),
         FieldPanel("quick_exit_url"),
         FieldPanel("default_share_image"),
     ]
 
     class Meta:
         verbose_name = "site settings"
-
-    # (shown, dialled, whether the shown text must carry the digits itself)
-    SHOWN_NUMBERS = [
-        ("phone_display", "phone_number", False),
-        ("trafficking_hotline_display", "trafficking_hotline_number", True),
-        ("missing_children_display", "missing_children_number", True),
-    ]
-
-    def clean(self):
-        super().clean()
-        errors = {}
-        for shown, dialled, needs_digits in self.SHOWN_NUMBERS:
-            error = phone.shown_number_error(
-                getattr(self, shown), getattr(self, dialled), needs_digits
-            )
-            if error:
-                errors[shown] = error
-        if errors:
-            raise ValidationError(errors)

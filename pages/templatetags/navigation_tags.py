@@ -12,6 +12,7 @@ register = template.Library()
 # Pages the header and footer link to, found by their slug under the home page.
 SAFETY_PAGE_SLUGS = {
     "browse-safely": "browse_safely",
+    "scams-and-fake-calls": "scams",
     "privacy": "privacy",
     "accessibility": "accessibility",
 }

@@ -8,6 +8,9 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from core.contacts import NMPAA
+from pages.models.help_lines import live_lines
+
 register = template.Library()
 
 SHARE_IMAGE_SPEC = "fill-1200x630"
@@ -86,7 +89,7 @@ def organisation_data(request, site_settings):
         "@type": "NGO",
         "name": site_settings.organisation_name,
         "url": absolute_url(request, "/"),
-        "telephone": site_settings.phone_number,
+        "telephone": live_lines()[NMPAA].dialled,
         "logo": absolute_url(request, static(DEFAULT_SHARE_IMAGE)),
     }
     if site_settings.email:

@@ -18,6 +18,7 @@ from tests.factories import (
     FamilyGuideSectionPageFactory,
     LegalFrameworkPageFactory,
     StandardPageFactory,
+    publish_help_line,
 )
 
 
@@ -242,10 +243,20 @@ def test_changing_site_settings_updates_every_cached_page(client, article, site,
 
     with committed():
         site_settings = SiteSettings.for_site(site)
-        site_settings.phone_display = "(800) 555-0199"
+        site_settings.footer_text = "Open every weekday."
         site_settings.save()
 
-    assert "(800) 555-0199" in client.get(article.url).text
+    assert "Open every weekday." in client.get(article.url).text
+
+
+def test_publishing_a_help_line_updates_every_cached_page(client, article, site, committed):
+    cached_twice(client, article.url)
+
+    with committed():
+        publish_help_line("nmpaa", shown="(800) 555-0199", dialled="+18005550199")
+
+    html = client.get(article.url).text
+    assert 'href="tel:+18005550199"' in html and "(800) 555-0199" in html
 
 
 def test_making_a_page_private_stops_serving_it_from_cache_at_once(client, article, committed):

@@ -8,6 +8,7 @@ from django.test import override_settings
 import pytest
 
 from pages.models import SiteSettings
+from tests.factories import publish_help_line
 from tests.outreach.helpers import valid_data
 
 BOTH_FORMS = (
@@ -57,10 +58,7 @@ def test_page_not_found_shows_both_forms(client, site):
 
 
 def test_digits_follow_the_number_staff_set(client, site):
-    site_settings = SiteSettings.for_site(site)
-    site_settings.phone_display = "(800) 555-0199"
-    site_settings.phone_number = "+18005550199"
-    site_settings.save()
+    publish_help_line("nmpaa", shown="(800) 555-0199", dialled="+18005550199")
     html = client.get("/").text
     assert '<a class="phone-link" href="tel:+18005550199">(800) 555-0199</a>' in html
 

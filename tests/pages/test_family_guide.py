@@ -22,9 +22,9 @@ from pages.models import (
     FamilyGuidePage,
     FamilyGuideSectionPage,
     HomePage,
-    SiteSettings,
     StandardPage,
 )
+from tests.factories import publish_help_line
 
 GUIDE_TITLES = [
     "Right now: report them missing",
@@ -165,12 +165,11 @@ def test_no_phone_number_is_typed_into_the_family_pages():
 
 
 @pytest.mark.django_db
-def test_help_numbers_on_guide_pages_come_from_site_settings(client):
-    site = load() and HomePage.objects.get().get_site()
-    settings = SiteSettings.for_site(site)
-    settings.missing_children_display = "1-800-TEST-NUM (1-800-837-8686)"
-    settings.missing_children_number = "+18008378686"
-    settings.save()
+def test_help_numbers_on_guide_pages_come_from_the_help_lines(client):
+    load()
+    publish_help_line(
+        "missing_children", shown="1-800-TEST-NUM (1-800-837-8686)", dialled="+18008378686"
+    )
 
     text = client.get("/help-for-families/right-now/").text
     main = text[text.index('<main id="main-content"') : text.index("</main>")]

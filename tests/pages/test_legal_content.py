@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from pages.models import SiteSettings
+from tests.factories import publish_help_line
 from tests.pages.test_load_site_content import published_text, visible_text
 
 
@@ -70,10 +70,7 @@ def test_section_page_ends_with_the_call_to_partner_and_the_nmpaa_number(client,
 
 @pytest.mark.django_db
 def test_section_page_takes_the_partner_number_from_site_settings(client, loaded_site):
-    settings = SiteSettings.for_site(loaded_site)
-    settings.phone_display = "(202) 555-0143"
-    settings.phone_number = "+12025550143"
-    settings.save()
+    publish_help_line("nmpaa", shown="(202) 555-0143", dialled="+12025550143")
     html = client.get("/legal-framework/").text
     assert f"{PARTNER_CALL} (202) 555-0143." in main_text(html)
     assert 'href="tel:+12025550143"' in html[html.index("<main") :]

@@ -43,6 +43,8 @@ def source_sentences():
 
 def visible_text(markup):
     markup = re.sub(r"<(script|style)\b.*?</\1>", " ", markup, flags=re.S)
+    # A closing inline tag adds no space: "(877) 876-6722</span></a>." reads "...6722."
+    markup = re.sub(r"</(a|span|b|strong|em|i)>", "", markup)
     text = html.unescape(re.sub(r"<[^>]+>", " ", markup)).replace("\xa0", " ")
     return re.sub(r"\s+", " ", text)
 

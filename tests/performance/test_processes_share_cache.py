@@ -9,12 +9,11 @@ import pytest
 from scripts.harness import REPO, Visitor, production_server
 
 OLD_PHONE = "(877) US-NMPAA"
-NEW_PHONE = "(555) 010-0199"  # a number reserved for fiction
-# What staff saving Site settings does: save the row, in a process of its own.
+NEW_PHONE = "(202) 555-0143"  # in the 555-01XX range reserved for fiction
+# What an approved help-line change does: publish it, in a process of its own.
 CHANGE_PHONE = (
-    "from wagtail.models import Site; from pages.models import SiteSettings; "
-    "settings = SiteSettings.for_site(Site.objects.get(is_default_site=True)); "
-    f"settings.phone_display = {NEW_PHONE!r}; settings.save()"
+    "from tests.factories import publish_help_line; "
+    f"publish_help_line('nmpaa', shown={NEW_PHONE!r}, dialled='+12025550143')"
 )
 
 

@@ -15,12 +15,14 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from core.contacts import BUILT_IN
 from outreach.models import SignUpPage
 from pages.models import (
     ConventionPage,
     FamilyChecklistPage,
     FamilyGuidePage,
     FamilyGuideSectionPage,
+    HelpLine,
     HomePage,
     InitiativePage,
     LegalFrameworkPage,
@@ -39,6 +41,12 @@ ARTICLE_KINDS = [
 STREAM_FIELDS = {"body", "related_pages", "sources", "checklist"}
 # Keys of the content file that are not model fields.
 NOT_FIELDS = {"related", "parent"}
+
+
+def link_value(link):
+    """A link to a web address, or to one of the site's pages by its slug."""
+    page = Page.objects.get(slug=link["page"]) if "page" in link else None
+    return {"title": link["title"], "page": page, "url": link.get("url", "")}
 
 
 def body_blocks(items):
@@ -61,7 +69,7 @@ def body_blocks(items):
                 )
             )
         elif "link_list" in item:
-            links = [dict(link, page=None) for link in item["links"]]
+            links = [link_value(link) for link in item["links"]]
             blocks.append(("link_list", {"heading": item["link_list"], "links": links}))
         elif "help_number" in item:
             blocks.append(("help_number", {"number": item["help_number"]}))
@@ -124,6 +132,7 @@ class Command(BaseCommand):
             for article, data in articles:
                 self.sync_related_pages(section, article, data.get("related", []))
             self.sync_family_guide(home)
+            self.sync_help_lines()
 
         for path, status in self.statuses.items():
             self.stdout.write(f"{status:<24} {path}")
@@ -137,6 +146,20 @@ class Command(BaseCommand):
         for data in content["pages"]:
             model = FamilyChecklistPage if "checklist" in data else FamilyGuidePage
             self.sync_page(section, model, data)
+
+    def sync_help_lines(self):
+        """Create the help lines that do not exist yet; never change one (that takes two people)."""
+        for order, line in enumerate(BUILT_IN):
+            if HelpLine.objects.filter(slug=line.slug).exists():
+                self.statuses[f"help line {line.slug}"] = "unchanged"
+                continue
+            fields = {
+                name: value for name, value in vars(line).items() if name != "last_verified_on"
+            }
+            help_line = HelpLine(sort_order=order, **fields)
+            help_line.save()
+            help_line.save_revision().publish()
+            self.statuses[f"help line {line.slug}"] = "created"
 
     def sync_home(self, data):
         site = Site.objects.filter(is_default_site=True).first()
