@@ -19,7 +19,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 import django_filters
 
-from .choices import NEXT_STATUSES, US_STATES, NotificationState, Status
+from .choices import US_STATES, NotificationState
 from .review import RECORD_FIELDS, details, safe_contact
 
 STATUS_CHANGE_ACTION = "outreach.status_change"
@@ -40,9 +40,25 @@ class ReviewForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        current = Status(self.instance.status)
-        allowed = [current, *NEXT_STATUSES[current]]
+        model = type(self.instance)
+        current = model.STATUS(self.instance.status)
+        allowed = [current, *model.NEXT_STATUSES[current]]
         self.fields["status"].choices = [(s.value, s.label) for s in allowed]
+        if "assigned_to" in self.fields:
+            # Only someone who can work these requests can be given one.
+            self.fields["assigned_to"].queryset = SubmissionPermissionPolicy(
+                model
+            ).users_with_permission("change")
+
+    def clean(self):
+        cleaned = super().clean()
+        if "close_reason" in self.fields:
+            closing = cleaned.get("status") in type(self.instance).CLOSED_STATUSES
+            if closing and not cleaned.get("close_reason"):
+                self.add_error("close_reason", "Choose why the request is closed.")
+            elif not closing:
+                cleaned["close_reason"] = ""
+        return cleaned
 
 
 # OWASP "CSV Injection": a cell starting with one of these runs as a formula in a spreadsheet.
@@ -89,6 +105,7 @@ class ReviewEditView(generic.EditView):
     """The one review screen: who the person is and how to reach them, beside status and notes."""
 
     review_fields = []
+    review_sections = []  # more (heading, field names) after the person, if a kind has them
 
     def get_page_subtitle(self):
         return self.object.name
@@ -98,6 +115,9 @@ class ReviewEditView(generic.EditView):
             "person": details(self.object, self.review_fields),
             "safe_contact": safe_contact(self.object),
             "record": details(self.object, RECORD_FIELDS),
+            "sections": [
+                (heading, details(self.object, names)) for heading, names in self.review_sections
+            ],
         }
 
     def save_instance(self):
@@ -114,11 +134,12 @@ class ReviewEditView(generic.EditView):
                 instance=instance,
                 action=STATUS_CHANGE_ACTION,
                 data={
-                    "from": Status(old_status).label,
-                    "to": Status(instance.status).label,
+                    "from": instance.STATUS(old_status).label,
+                    "to": instance.STATUS(instance.status).label,
+                    "reason": getattr(instance, "get_close_reason_display", str)(),
                 },
             )
-        if "staff_notes" in self.form.changed_data:
+        if set(self.form.changed_data) - {"status", "close_reason"}:
             log(instance=instance, action="wagtail.edit", content_changed=True)
         return instance
 
@@ -130,7 +151,7 @@ def submission_filterset(model, multi_field=None, multi_choices=(), extra=()):
         return queryset.filter(**{f"{multi_field}__contains": value}) if value else queryset
 
     attrs = {
-        "status": django_filters.ChoiceFilter(choices=Status.choices),
+        "status": django_filters.ChoiceFilter(choices=model.STATUS.choices),
         "notification_state": django_filters.ChoiceFilter(
             label="Notification", choices=NotificationState.choices
         ),
@@ -167,6 +188,7 @@ class SubmissionViewSet(ModelViewSet):
     edit_template_name = "outreach/admin/review.html"
     form_fields = ["status", "staff_notes"]
     list_per_page = 50
+    review_sections = []
     common_export = [
         "email",
         "phone",
@@ -193,4 +215,6 @@ class SubmissionViewSet(ModelViewSet):
         return forms.modelform_factory(self.model, form=ReviewForm, fields=self.form_fields)
 
     def get_edit_view_kwargs(self, **kwargs):
-        return super().get_edit_view_kwargs(review_fields=self.review_fields, **kwargs)
+        return super().get_edit_view_kwargs(
+            review_fields=self.review_fields, review_sections=self.review_sections, **kwargs
+        )

@@ -38,7 +38,8 @@ def save_submission(kind, form, form_token):
     submission.consent_text = form.CONSENT_TEXT
     submission.privacy_notice_version = settings.OUTREACH_PRIVACY_NOTICE_VERSION
     # Evaluated by PostgreSQL in the INSERT itself: no separate round trip.
-    submission.possible_duplicate = Exists(
+    # A form where email is optional (family requests) flags no duplicate without one.
+    submission.possible_duplicate = bool(submission.email) and Exists(
         model.objects.filter(
             email__iexact=submission.email,
             created_at__gte=timezone.now() - DUPLICATE_WINDOW,
@@ -52,7 +53,8 @@ def save_submission(kind, form, form_token):
             return None
         raise
     # Read back from the row if anyone asks; the expression above is not a value.
-    del submission.possible_duplicate
+    if not isinstance(submission.possible_duplicate, bool):
+        del submission.possible_duplicate
     # Runs at once outside a transaction: the row above is already committed. robust: if
     # queueing then fails (the database went away in between), the visitor still gets their
     # thank-you and the row stays "Waiting to be sent" for staff to see.

@@ -48,6 +48,13 @@ class SiteSettings(GenerationCachedSettingMixin, PhoneLinks, BaseSiteSetting):
         "Until it is set, no sign-up is announced.",
     )
 
+    family_caseworkers_email = models.EmailField(
+        "family caseworkers' email",
+        blank=True,
+        help_text="Where new family help requests are announced, with a link only. Use a "
+        "mailbox only the family caseworkers can read. Until it is set, none is announced.",
+    )
+
     # Help for people in danger, shown on the home page, beside forms and in the footer.
     emergency_number = models.CharField(
         max_length=10,
@@ -132,6 +139,7 @@ class SiteSettings(GenerationCachedSettingMixin, PhoneLinks, BaseSiteSetting):
         ),
         FieldPanel("footer_text"),
         FieldPanel("staff_notification_email"),
+        FieldPanel("family_caseworkers_email"),
         MultiFieldPanel(
             [
                 FieldPanel("emergency_number"),
