@@ -360,11 +360,26 @@ class FamilyHelpForm(SignUpForm):
             "times_to_avoid": "For example: call only after 5pm, do not call at work.",
         }
 
+    # A heading before the first field of each part (sign_up_page.html shows it).
+    SECTIONS = {
+        "name": "About you",
+        "missing_first_name": "About the person who is missing",
+        "police_agency": "The police report",
+        "help_wanted": "How we can help",
+    }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = "Email address (optional)"
         self.fields["email"].help_text = "Give an email address or a phone number, or both."
-        self.fields["contact_methods"].label = "How is it safe to contact you?"
+        # Needed unless the police would not take a report, so not marked "(optional)".
+        self.fields["police_agency"].label = "Police agency that took the report"
+        self.fields["police_report_number"].label = "Police report number"
+        self.fields[
+            "police_report_number"
+        ].help_text = "If the police would not take a report, tick the box below instead."
+        for name, heading in self.SECTIONS.items():
+            self.fields[name].section_heading = heading
 
     def clean(self):
         cleaned = super().clean()
