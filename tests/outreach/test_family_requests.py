@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,12 +16,13 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
+from core.page_cache import HEADER
 from nmpaa_site.two_factor import requires_two_factor
 from outreach.choices import FamilyStatus
 from outreach.models import FamilyHelpRequest, SignUpPage
 from pages.models import SiteSettings
 from tests.factories import FamilyGuideSectionPageFactory, FamilyHelpRequestFactory
-from tests.outreach.helpers import valid_data
+from tests.outreach.helpers import token_from, valid_data
 
 pytestmark = pytest.mark.django_db
 
@@ -147,6 +149,14 @@ def test_the_form_has_the_same_rate_limit_as_the_others(client, request_page, se
 def test_a_filled_honeypot_is_turned_away(client, request_page):
     assert send(client, request_page, fax_number="555").status_code == 400
     assert FamilyHelpRequest.objects.count() == 0
+
+
+def test_the_form_is_never_served_from_the_page_cache(client, request_page, settings):
+    settings.PAGE_CACHE_SECONDS = 3600
+    settings.CONTENT_CACHE = True
+    first, second = Client().get(request_page.url), Client().get(request_page.url)
+    assert "no-store" in second["Cache-Control"] and second.get(HEADER) != "hit"
+    assert token_from(first) != token_from(second)
 
 
 # --- Who may see the requests --------------------------------------------------------------
@@ -375,6 +385,14 @@ def test_the_dashboard_lists_requests_waiting_over_a_day_or_past_their_contact_d
     assert "Waiting" in panel and "Overdue" in panel
     for not_due in ("Fresh", "Triaged", "Later"):
         assert not_due not in panel
+
+
+def test_caseworkers_are_told_when_their_address_is_not_set(client, caseworker, site):
+    contact = SiteSettings.for_site(site)
+    contact.staff_notification_email = "team@nmpaa.test"
+    contact.save()
+    html = client.get("/admin/").content.decode()
+    assert "set the family caseworkers&#x27; email in Site settings" in html
 
 
 @pytest.mark.parametrize("who", ["reviewer", "editor"])
