@@ -2,9 +2,12 @@
 
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
+
 import pytest
 
 from outreach.models import FamilyHelpRequest
+from tests.factories import FamilyHelpRequestFactory
 
 from .test_public_site import axe_violations
 
@@ -72,3 +75,27 @@ def test_axe_finds_no_violations_on_the_request_form(browser, live_site, width):
     reports["with errors"] = axe_violations(page)
     context.close()
     assert reports == {"empty": "", "with errors": ""}
+
+
+def test_a_caseworker_triages_a_request_on_the_review_screen(page, live_site):
+    get_user_model().objects.create_superuser("director", "d@example.org", "granite lantern 42")
+    request = FamilyHelpRequestFactory(contact_methods="phone", times_to_avoid="Only after 5pm")
+    page.goto(live_site + "/admin/login/")
+    page.get_by_label("Username").fill("director")
+    page.get_by_label("Password").fill("granite lantern 42")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(live_site + "/admin/")
+
+    page.goto(live_site + "/admin/family-requests/")
+    page.get_by_role("link", name="Jordan").click()
+    page.wait_for_url(f"{live_site}/admin/family-requests/edit/{request.pk}/")
+    assert page.get_by_text("Safe ways to contact: Phone call. Do not email or text.").is_visible()
+    assert page.get_by_text("Leave no voicemail.").is_visible()
+    page.screenshot(path=SCREENSHOTS / "family-request-review-1280.png", full_page=True)
+
+    page.locator("#id_status").select_option("triaged")
+    page.get_by_label("Next contact by").fill("2026-12-10")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("updated").first.wait_for()
+    request.refresh_from_db()
+    assert request.status == "triaged" and str(request.next_contact_by) == "2026-12-10"

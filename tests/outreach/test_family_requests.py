@@ -316,6 +316,7 @@ def test_the_review_screen_puts_safe_contact_first_in_plain_words(
     assert safe < html.index("Leave no voicemail.") < html.index("The missing person")
     assert "Preferred language: Spanish." in html
     assert "Police report number" in html and "26-001234" in html
+    assert "Nov. 20, 2026" in html  # the date last seen, in words
 
 
 # --- Urgency -------------------------------------------------------------------------------
