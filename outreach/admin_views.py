@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -20,9 +21,12 @@ from wagtail.permission_policies import ModelPermissionPolicy
 import django_filters
 
 from .choices import US_STATES, NotificationState
-from .review import RECORD_FIELDS, details, safe_contact
+from .review import RECORD_FIELDS, details, plain_value, safe_contact
 
 STATUS_CHANGE_ACTION = "outreach.status_change"
+# Who a request is assigned to and when to contact next: named in History with the new value.
+TRIAGE_CHANGE_ACTION = "outreach.triage_change"
+TRIAGE_FIELDS = ("assigned_to", "next_contact_by")
 
 
 class SubmissionPermissionPolicy(ModelPermissionPolicy):
@@ -139,7 +143,15 @@ class ReviewEditView(generic.EditView):
                     "reason": getattr(instance, "get_close_reason_display", str)(),
                 },
             )
-        if set(self.form.changed_data) - {"status", "close_reason"}:
+        triage = [name for name in TRIAGE_FIELDS if name in self.form.changed_data]
+        if triage:
+            changes = [
+                f"{capfirst(instance._meta.get_field(name).verbose_name)}: "
+                f"{plain_value(instance, name) if getattr(instance, name) else 'none'}"
+                for name in triage
+            ]
+            log(instance=instance, action=TRIAGE_CHANGE_ACTION, data={"changes": changes})
+        if "staff_notes" in self.form.changed_data:
             log(instance=instance, action="wagtail.edit", content_changed=True)
         return instance
 

@@ -2,7 +2,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.log_actions import LogFormatter
 
-from .admin_views import STATUS_CHANGE_ACTION
+from .admin_views import STATUS_CHANGE_ACTION, TRIAGE_CHANGE_ACTION
 from .dashboard import FamilyRequestsDuePanel, NewSignUpsPanel, NotificationsHeldPanel
 from .kinds import KINDS
 
@@ -35,6 +35,13 @@ def register_outreach_log_actions(actions):
             data = log_entry.data or {}
             message = f"Status changed from {data.get('from', '?')} to {data.get('to', '?')}"
             return f"{message} ({data['reason']})" if data.get("reason") else message
+
+    @actions.register_action(TRIAGE_CHANGE_ACTION)
+    class TriageChange(LogFormatter):
+        label = "Assign or plan contact"
+
+        def format_message(self, log_entry):
+            return "; ".join((log_entry.data or {}).get("changes", [])) or "Triage changed"
 
 
 @hooks.register("construct_homepage_panels")

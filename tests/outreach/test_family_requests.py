@@ -293,8 +293,12 @@ def test_assigning_a_caseworker_and_a_contact_date_is_in_history(
     assert family_request.staff_notes == "Call after 5pm in Spanish."
     assert [action for action, user, data in history(family_request)] == [
         "outreach.status_change",
+        "outreach.triage_change",
         "wagtail.edit",
     ]
+    html = client.get(reverse("family_requests:history", args=[family_request.pk])).text
+    assert "Caseworker: caseworker; Next contact by: Dec. 10, 2026" in html
+    assert "Call after 5pm" not in html  # the notes stay on the request, not in History
 
 
 def test_only_caseworkers_can_be_assigned(client, caseworker, reviewer, family_request):
