@@ -74,6 +74,7 @@ VARIABLES = (
     V("OUTREACH_RATE_LIMITS", "rates", ["10/m", "100/h"], False, "Sign-up posts allowed per address per form, comma-separated; `off` switches limiting off (benchmarks only)."),
     V("OUTREACH_MIN_FILL_SECONDS", "float", 3.0, False, "A sign-up sent sooner after its form was first shown comes back to be checked and sent again."),
     V("OUTREACH_RETENTION_DAYS", "int", 730, False, "Days a declined or archived sign-up is kept after its last status change."),
+    V("FAMILY_REQUEST_RETENTION_DAYS", "int", 365, False, "Days a closed family help request is kept after it was closed."),
     V("OUTREACH_PRIVACY_NOTICE_VERSION", "str", "2026-11", False, "Stored with each sign-up; change it when the privacy notice changes."),
     V("OUTREACH_EMAIL_SENDER_NAME", "str", "Website team", False, "Neutral sender name on sign-up emails (address from `DEFAULT_FROM_EMAIL`)."),
     # Staff sign-in

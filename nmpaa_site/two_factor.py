@@ -1,7 +1,8 @@
 """Who must pass a second factor (TOTP, or a recovery code) to use the Wagtail admin.
 
-Required for superusers and for anyone who can see outreach submissions: members of the
-"Outreach reviewers" group, or anyone holding any permission of the `outreach` app.
+Required for superusers and for anyone who can see outreach submissions: members of any
+group the form kinds declare (outreach.kinds.GROUPS: outreach reviewers, family caseworkers),
+or anyone holding any permission of the `outreach` app.
 Other editors may opt in (the "Enable 2FA" permission, or by adding a device); once they
 have a device it is always asked for. Public pages never ask.
 """
@@ -10,13 +11,13 @@ import django_otp
 from wagtail_2fa.middleware import VerifyUserMiddleware
 
 from core.content_security import is_admin_path
-from outreach.kinds import REVIEWERS_GROUP
+from outreach.kinds import GROUPS
 
 SUBMISSIONS_APP_LABEL = "outreach"
 
 
 def can_see_submissions(user):
-    if user.groups.filter(name=REVIEWERS_GROUP).exists():
+    if user.groups.filter(name__in=GROUPS).exists():
         return True
     return any(perm.startswith(SUBMISSIONS_APP_LABEL + ".") for perm in user.get_all_permissions())
 

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -19,10 +20,13 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 import django_filters
 
-from .choices import NEXT_STATUSES, US_STATES, NotificationState, Status
-from .review import RECORD_FIELDS, details, safe_contact
+from .choices import US_STATES, NotificationState
+from .review import RECORD_FIELDS, details, plain_value, safe_contact
 
 STATUS_CHANGE_ACTION = "outreach.status_change"
+# Who a request is assigned to and when to contact next: named in History with the new value.
+TRIAGE_CHANGE_ACTION = "outreach.triage_change"
+TRIAGE_FIELDS = ("assigned_to", "next_contact_by")
 
 
 class SubmissionPermissionPolicy(ModelPermissionPolicy):
@@ -40,9 +44,25 @@ class ReviewForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        current = Status(self.instance.status)
-        allowed = [current, *NEXT_STATUSES[current]]
+        model = type(self.instance)
+        current = model.STATUS(self.instance.status)
+        allowed = [current, *model.NEXT_STATUSES[current]]
         self.fields["status"].choices = [(s.value, s.label) for s in allowed]
+        if "assigned_to" in self.fields:
+            # Only someone who can work these requests can be given one.
+            self.fields["assigned_to"].queryset = SubmissionPermissionPolicy(
+                model
+            ).users_with_permission("change")
+
+    def clean(self):
+        cleaned = super().clean()
+        if "close_reason" in self.fields:
+            closing = cleaned.get("status") in type(self.instance).CLOSED_STATUSES
+            if closing and not cleaned.get("close_reason"):
+                self.add_error("close_reason", "Choose why the request is closed.")
+            elif not closing:
+                cleaned["close_reason"] = ""
+        return cleaned
 
 
 # OWASP "CSV Injection": a cell starting with one of these runs as a formula in a spreadsheet.
@@ -89,6 +109,7 @@ class ReviewEditView(generic.EditView):
     """The one review screen: who the person is and how to reach them, beside status and notes."""
 
     review_fields = []
+    review_sections = []  # more (heading, field names) after the person, if a kind has them
 
     def get_page_subtitle(self):
         return self.object.name
@@ -98,6 +119,9 @@ class ReviewEditView(generic.EditView):
             "person": details(self.object, self.review_fields),
             "safe_contact": safe_contact(self.object),
             "record": details(self.object, RECORD_FIELDS),
+            "sections": [
+                (heading, details(self.object, names)) for heading, names in self.review_sections
+            ],
         }
 
     def save_instance(self):
@@ -114,10 +138,19 @@ class ReviewEditView(generic.EditView):
                 instance=instance,
                 action=STATUS_CHANGE_ACTION,
                 data={
-                    "from": Status(old_status).label,
-                    "to": Status(instance.status).label,
+                    "from": instance.STATUS(old_status).label,
+                    "to": instance.STATUS(instance.status).label,
+                    "reason": getattr(instance, "get_close_reason_display", str)(),
                 },
             )
+        triage = [name for name in TRIAGE_FIELDS if name in self.form.changed_data]
+        if triage:
+            changes = [
+                f"{capfirst(instance._meta.get_field(name).verbose_name)}: "
+                f"{plain_value(instance, name) if getattr(instance, name) else 'none'}"
+                for name in triage
+            ]
+            log(instance=instance, action=TRIAGE_CHANGE_ACTION, data={"changes": changes})
         if "staff_notes" in self.form.changed_data:
             log(instance=instance, action="wagtail.edit", content_changed=True)
         return instance
@@ -130,7 +163,7 @@ def submission_filterset(model, multi_field=None, multi_choices=(), extra=()):
         return queryset.filter(**{f"{multi_field}__contains": value}) if value else queryset
 
     attrs = {
-        "status": django_filters.ChoiceFilter(choices=Status.choices),
+        "status": django_filters.ChoiceFilter(choices=model.STATUS.choices),
         "notification_state": django_filters.ChoiceFilter(
             label="Notification", choices=NotificationState.choices
         ),
@@ -167,6 +200,7 @@ class SubmissionViewSet(ModelViewSet):
     edit_template_name = "outreach/admin/review.html"
     form_fields = ["status", "staff_notes"]
     list_per_page = 50
+    review_sections = []
     common_export = [
         "email",
         "phone",
@@ -193,4 +227,6 @@ class SubmissionViewSet(ModelViewSet):
         return forms.modelform_factory(self.model, form=ReviewForm, fields=self.form_fields)
 
     def get_edit_view_kwargs(self, **kwargs):
-        return super().get_edit_view_kwargs(review_fields=self.review_fields, **kwargs)
+        return super().get_edit_view_kwargs(
+            review_fields=self.review_fields, review_sections=self.review_sections, **kwargs
+        )

@@ -27,6 +27,43 @@ NEXT_STATUSES = {
 CLOSED_STATUSES = [Status.DECLINED, Status.ARCHIVED]
 
 
+class FamilyStatus(models.TextChoices):
+    """A family help request's workflow, from arrival to closing (with a reason)."""
+
+    NEW = "new", "New"
+    TRIAGED = "triaged", "Triaged"
+    IN_PROGRESS = "in_progress", "In progress"
+    REFERRED = "referred", "Referred"
+    CLOSED = "closed", "Closed"
+
+
+# Closing is allowed at any point (a family may withdraw); a closed request can be reopened.
+FAMILY_NEXT_STATUSES = {
+    FamilyStatus.NEW: [FamilyStatus.TRIAGED, FamilyStatus.CLOSED],
+    FamilyStatus.TRIAGED: [FamilyStatus.IN_PROGRESS, FamilyStatus.REFERRED, FamilyStatus.CLOSED],
+    FamilyStatus.IN_PROGRESS: [FamilyStatus.REFERRED, FamilyStatus.CLOSED],
+    FamilyStatus.REFERRED: [FamilyStatus.IN_PROGRESS, FamilyStatus.CLOSED],
+    FamilyStatus.CLOSED: [FamilyStatus.IN_PROGRESS],
+}
+
+CLOSE_REASONS = [
+    ("resolved", "Resolved"),
+    ("referred_on", "Referred on"),
+    ("no_contact", "No contact"),
+    ("withdrawn", "Withdrawn"),
+]
+
+FAMILY_HELP = [
+    ("police", "Advocacy with the police"),
+    ("appeal", "Awareness and a public appeal"),
+    ("support", "A referral for support"),
+    ("media", "Help with the media"),
+    ("other", "Something else"),
+]
+
+LANGUAGES = [("en", "English"), ("es", "Spanish")]
+
+
 class NotificationState(models.TextChoices):
     PENDING = "pending", "Waiting to be sent"
     SENT = "sent", "Sent"

@@ -7,6 +7,7 @@ import copy
 
 from django import forms
 from django.contrib.auth.base_user import BaseUserManager
+from django.utils import timezone
 
 from phonenumber_field.formfields import PhoneNumberField
 
@@ -16,8 +17,10 @@ from .choices import (
     COLLABORATION_AREAS,
     CONTACT_METHODS,
     DELIVERY_MODES,
+    FAMILY_HELP,
+    LANGUAGES,
 )
-from .submission_models import AdvocateSignup, PartnerSignup, TrainingRequest
+from .submission_models import AdvocateSignup, FamilyHelpRequest, PartnerSignup, TrainingRequest
 
 GROUP_WIDGETS = {"checkboxselectmultiple", "radioselect"}
 UNREADABLE = "\ufffd"  # what Django puts in place of bytes that are not valid UTF-8
@@ -96,14 +99,15 @@ class SignUpForm(forms.ModelForm):
 
     @classmethod
     def _worded(cls, fields):
-        fields["wants_confirmation"].label = "Send me an email to confirm you received this"
-        fields["wants_confirmation"].help_text = (
-            "Only if email is a safe way to contact you. Leave it unticked if someone else "
-            "can read your email."
+        if "wants_confirmation" in fields:  # not offered to families
+            fields["wants_confirmation"].label = "Send me an email to confirm you received this"
+            fields["wants_confirmation"].help_text = (
+                "Only if email is a safe way to contact you. Leave it unticked if someone else "
+                "can read your email."
+            )
+        fields["times_to_avoid"].help_text = (cls._meta.help_texts or {}).get(
+            "times_to_avoid", "For example: no calls after 6pm, no voicemail, do not text."
         )
-        fields[
-            "times_to_avoid"
-        ].help_text = "For example: no calls after 6pm, no voicemail, do not text."
         fields["email"].label = "Email address"
         default_required = forms.Field.default_error_messages["required"]
         for name, field in fields.items():
@@ -271,3 +275,139 @@ class TrainingForm(SignUpForm):
         if cleaned.get("delivery") == "in_person" and not cleaned.get("address"):
             self.add_error("address", "Enter the address where the session would take place.")
         return cleaned
+
+
+class FamilyHelpForm(SignUpForm):
+    """A family asks for help: only what a caseworker needs to call back safely."""
+
+    MULTI_FIELDS = ["contact_methods", "help_wanted"]
+    REQUIRED_MESSAGES = SignUpForm.REQUIRED_MESSAGES | {
+        "preferred_language": "Choose English or Spanish.",
+        "voicemail_allowed": "Say whether we may leave a voicemail.",
+        "state": 'Choose the state they were last seen in, or "Outside the United States".',
+    }
+
+    preferred_language = forms.ChoiceField(
+        choices=LANGUAGES, widget=forms.RadioSelect, label="Which language should we use?"
+    )
+    voicemail_allowed = forms.TypedChoiceField(
+        choices=[("yes", "Yes, you may leave a voicemail"), ("no", "No voicemail")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        label="May we leave a voicemail?",
+    )
+    missing_age = forms.IntegerField(
+        label="Their age",
+        min_value=0,
+        max_value=120,
+        error_messages={
+            "required": "Enter their age, or your best guess.",
+            "invalid": "Enter their age as a whole number, like 16.",
+            "min_value": "Enter an age between 0 and 120.",
+            "max_value": "Enter an age between 0 and 120.",
+        },
+    )
+    last_seen_on = forms.DateField(
+        label="Date they were last seen",
+        help_text="For example: 03/15/2026.",
+        input_formats=["%m/%d/%Y", "%Y-%m-%d", "%m/%d/%y"],
+        widget=forms.DateInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "required": "Enter the date they were last seen.",
+            "invalid": "Enter the date like 03/15/2026 (month, day, year).",
+        },
+    )
+    help_wanted = choices_field(
+        FAMILY_HELP, "What help would you like?", "Choose at least one kind of help."
+    )
+
+    class Meta:
+        model = FamilyHelpRequest
+        fields = [
+            "name",
+            "relationship",
+            "email",
+            "phone",
+            "contact_methods",
+            "times_to_avoid",
+            "voicemail_allowed",
+            "preferred_language",
+            "missing_first_name",
+            "missing_age",
+            "city",
+            "state",
+            "last_seen_on",
+            "police_agency",
+            "police_report_number",
+            "police_refused",
+            "ncic_number",
+            "namus_number",
+            "ncmec_number",
+            "help_wanted",
+            "police_contact_allowed",
+            "message",
+        ]
+        labels = {
+            "name": "Your name",
+            "relationship": "How are you related to the missing person?",
+            "missing_first_name": "Their first name",
+            "city": "City where they were last seen",
+            "state": "State where they were last seen",
+            "police_agency": "Police agency that took the report",
+            "police_report_number": "Police report number",
+            "police_refused": "The police would not take a report",
+            "ncic_number": "NCIC number",
+            "namus_number": "NamUs case number",
+            "ncmec_number": "NCMEC case number",
+            "police_contact_allowed": "NMPAA may contact the police agency about this case",
+            "message": "Anything else we should know",
+        }
+        help_texts = {
+            "relationship": "For example: mother, brother, friend.",
+            "missing_first_name": "Their first name only. We do not need their last name.",
+            "times_to_avoid": "For example: call only after 5pm, do not call at work.",
+        }
+
+    # A heading before the first field of each part (sign_up_page.html shows it).
+    SECTIONS = {
+        "name": "About you",
+        "missing_first_name": "About the person who is missing",
+        "police_agency": "The police report",
+        "help_wanted": "How we can help",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "Email address (optional)"
+        self.fields["email"].help_text = "Give an email address or a phone number, or both."
+        # Needed unless the police would not take a report, so not marked "(optional)".
+        self.fields["police_agency"].label = "Police agency that took the report"
+        self.fields["police_report_number"].label = "Police report number"
+        self.fields[
+            "police_report_number"
+        ].help_text = "If the police would not take a report, tick the box below instead."
+        for name, heading in self.SECTIONS.items():
+            self.fields[name].section_heading = heading
+
+    def clean(self):
+        cleaned = super().clean()
+        typed_one = self.has_error("email") or self.has_error("phone")
+        if not typed_one and not cleaned.get("email") and not cleaned.get("phone"):
+            self.add_error(
+                "email", "Enter an email address or a phone number, so we can reach you."
+            )
+        report = cleaned.get("police_report_number")
+        if not report and not cleaned.get("police_refused"):
+            self.add_error(
+                "police_report_number",
+                "Enter the police report number, or tick “The police would not take a report”.",
+            )
+        if report and not cleaned.get("police_agency"):
+            self.add_error("police_agency", "Enter the police agency that took the report.")
+        return cleaned
+
+    def clean_last_seen_on(self):
+        day = self.cleaned_data["last_seen_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("The date last seen cannot be in the future.")
+        return day

@@ -15,12 +15,27 @@ from dataclasses import dataclass
 import django_filters
 
 from .admin_views import SubmissionPermissionPolicy, SubmissionViewSet, submission_filterset
-from .choices import ADVOCATE_INTERESTS, AUDIENCES, COLLABORATION_AREAS, ORGANISATION_TYPES
-from .forms import AdvocateForm, PartnerForm, SignUpForm, TrainingForm
-from .submission_models import AdvocateSignup, PartnerSignup, Submission, TrainingRequest
+from .choices import (
+    ADVOCATE_INTERESTS,
+    AUDIENCES,
+    CLOSE_REASONS,
+    COLLABORATION_AREAS,
+    FAMILY_HELP,
+    ORGANISATION_TYPES,
+)
+from .forms import AdvocateForm, FamilyHelpForm, PartnerForm, SignUpForm, TrainingForm
+from .submission_models import (
+    AdvocateSignup,
+    FamilyHelpRequest,
+    PartnerSignup,
+    Submission,
+    TrainingRequest,
+)
 
-# Staff who review sign-ups: view and change of every kind (migration 0002), and 2FA always.
+# Staff who review sign-ups: view and change of their kinds (migration 0002), and 2FA always.
 REVIEWERS_GROUP = "Outreach reviewers"
+# Staff who work family help requests, and only they (migration 0006), with 2FA always.
+CASEWORKERS_GROUP = "Family caseworkers"
 
 
 class AdvocateSignupViewSet(SubmissionViewSet):
@@ -153,6 +168,82 @@ class TrainingRequestViewSet(SubmissionViewSet):
     export_filename = "training-requests"
 
 
+class FamilyHelpRequestViewSet(SubmissionViewSet):
+    model = FamilyHelpRequest
+    url_prefix = "family-requests"
+    url_namespace = "family_requests"
+    menu_label = "Family requests"
+    icon = "help"
+    add_to_admin_menu = True
+    menu_order = 240
+    list_display = [
+        "missing_first_name",
+        "state",
+        "status",
+        "assigned_to",
+        "next_contact_by",
+        "notification_state",
+        "created_at",
+    ]
+    list_export = [
+        "name",
+        "relationship",
+        "get_preferred_language_display",
+        "voicemail_allowed",
+        "missing_first_name",
+        "missing_age",
+        "last_seen_on",
+        "police_agency",
+        "police_report_number",
+        "police_refused",
+        "ncic_number",
+        "namus_number",
+        "ncmec_number",
+        "help_wanted_display",
+        "police_contact_allowed",
+        "assigned_to",
+        "next_contact_by",
+        "get_close_reason_display",
+    ] + SubmissionViewSet.common_export
+    export_headings = SubmissionViewSet.export_headings | {
+        "get_preferred_language_display": "Preferred language",
+        "get_close_reason_display": "Reason closed",
+    }
+    review_fields = ["name", "relationship", "email", "phone", "preferred_language", "message"]
+    review_sections = [
+        (
+            "The missing person",
+            ["missing_first_name", "missing_age", "city", "state", "last_seen_on"],
+        ),
+        (
+            "The police report and case numbers",
+            [
+                "police_agency",
+                "police_report_number",
+                "police_refused",
+                "ncic_number",
+                "namus_number",
+                "ncmec_number",
+            ],
+        ),
+        ("What they ask for", ["help_wanted", "police_contact_allowed"]),
+    ]
+    form_fields = ["status", "close_reason", "assigned_to", "next_contact_by", "staff_notes"]
+    search_fields = ["name", "email", "missing_first_name", "police_report_number"]
+    filterset_class = submission_filterset(
+        FamilyHelpRequest,
+        "help_wanted",
+        FAMILY_HELP,
+        extra=[
+            (
+                "close_reason",
+                django_filters.ChoiceFilter(label="Reason closed", choices=CLOSE_REASONS),
+            )
+        ],
+    )
+    export_filename = "family-help-requests"
+
+
 @dataclass(frozen=True)
 class Kind:
     key: str  # stored in SignUpPage.form_kind and named in logs: never change it
@@ -162,6 +253,16 @@ class Kind:
     viewset: type[SubmissionViewSet]
     # Its own fields that `purge_outreach_submissions --anonymise` blanks, besides the shared ones.
     personal_fields: tuple[str, ...]
+    # Who may see it: the staff group given its view and change permissions (and 2FA).
+    group: str = REVIEWERS_GROUP
+    # The setting of how many days a closed one is kept after closing.
+    retention_setting: str = "OUTREACH_RETENTION_DAYS"
+    # The Site settings field with the address told of a new one.
+    notify_field: str = "staff_notification_email"
+    # Whether that email carries the safe ways to contact (else only a link to the admin).
+    notify_with_contact: bool = True
+    # Shown first on its page, before the intro, instead of the usual "not for emergencies".
+    urgent_notice: str = ""
 
     @property
     def model_label(self):
@@ -198,7 +299,32 @@ KINDS = (
         viewset=TrainingRequestViewSet,
         personal_fields=("organisation", "role", "preferred_dates", "address"),
     ),
+    Kind(
+        key="family",
+        label="Family help request",
+        model=FamilyHelpRequest,
+        form=FamilyHelpForm,
+        viewset=FamilyHelpRequestViewSet,
+        personal_fields=(
+            "relationship",
+            "missing_first_name",
+            "missing_age",
+            "last_seen_on",
+            "police_agency",
+            "police_report_number",
+            "ncic_number",
+            "namus_number",
+            "ncmec_number",
+        ),
+        group=CASEWORKERS_GROUP,
+        retention_setting="FAMILY_REQUEST_RETENTION_DAYS",
+        notify_field="family_caseworkers_email",
+        notify_with_contact=False,
+        urgent_notice="outreach/includes/family_request_notice.html",
+    ),
 )
+# Every staff group that sees submissions (two_factor.py demands a second factor of each).
+GROUPS = tuple(dict.fromkeys(kind.group for kind in KINDS))
 
 CHOICES = [(kind.key, kind.label) for kind in KINDS]
 _BY_KEY = {kind.key: kind for kind in KINDS}

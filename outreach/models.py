@@ -19,6 +19,7 @@ from pages.routing import FewQueriesPageMixin
 from . import kinds
 from .submission_models import (  # noqa: F401 (Django finds an app's models here)
     AdvocateSignup,
+    FamilyHelpRequest,
     PartnerSignup,
     Submission,
     TrainingRequest,
@@ -51,7 +52,7 @@ class SignUpPage(FewQueriesPageMixin, RoutablePageMixin, Page):
     )
 
     template = "outreach/sign_up_page.html"
-    parent_page_types = ["pages.HomePage", "pages.StandardPage"]
+    parent_page_types = ["pages.HomePage", "pages.StandardPage", "pages.FamilyGuideSectionPage"]
     subpage_types = []
 
     content_panels = Page.content_panels + [
@@ -64,6 +65,10 @@ class SignUpPage(FewQueriesPageMixin, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = "sign-up page"
+
+    @property
+    def kind(self):
+        return kinds.get(self.form_kind)
 
     @path("")
     def form_view(self, request):

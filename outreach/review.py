@@ -42,6 +42,8 @@ def plain_value(submission, name):
         return "Yes" if value else "No"
     if isinstance(value, datetime.datetime):
         return local_time(value)
+    if isinstance(value, datetime.date):
+        return date_format(value, "N j, Y")
     if isinstance(value, PhoneNumber):
         return value.as_international
     return str(value)

@@ -1,5 +1,6 @@
 """The sign-up rows (personal data): what every kind stores, and each kind's own fields."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Upper
 from django.utils import timezone
@@ -9,11 +10,18 @@ from phonenumber_field.modelfields import PhoneNumberField
 from .choices import (
     ADVOCATE_INTERESTS,
     AUDIENCES,
+    CLOSE_REASONS,
+    CLOSED_STATUSES,
     COLLABORATION_AREAS,
     CONTACT_METHODS,
     DELIVERY_MODES,
+    FAMILY_HELP,
+    FAMILY_NEXT_STATUSES,
+    LANGUAGES,
+    NEXT_STATUSES,
     ORGANISATION_TYPES,
     US_STATES,
+    FamilyStatus,
     NotificationState,
     Status,
 )
@@ -27,6 +35,11 @@ def labels_for(codes, choices):
 
 class Submission(models.Model):
     """What every sign-up stores: contact details, safety wishes, consent, review state."""
+
+    # Its review workflow; a kind with its own overrides these and `status`.
+    STATUS = Status
+    NEXT_STATUSES = NEXT_STATUSES
+    CLOSED_STATUSES = CLOSED_STATUSES
 
     created_at = models.DateTimeField("received", default=timezone.now, db_index=True)
     email = models.EmailField(max_length=254)
@@ -88,6 +101,10 @@ class Submission(models.Model):
 
     contact_methods_display.short_description = "safe ways to contact"
 
+    def contact_notes(self):
+        """More of the person's wishes on contact, shown beside the safe ways."""
+        return []
+
 
 class AdvocateSignup(Submission):
     name = models.CharField(max_length=150)
@@ -140,3 +157,57 @@ class TrainingRequest(Submission):
         return labels_for(self.audiences, AUDIENCES)
 
     audiences_display.short_description = "audience"
+
+
+class FamilyHelpRequest(Submission):
+    """A family asks NMPAA for help. Never asks for photos, surnames, addresses or IDs."""
+
+    STATUS = FamilyStatus
+    NEXT_STATUSES = FAMILY_NEXT_STATUSES
+    CLOSED_STATUSES = [FamilyStatus.CLOSED]
+
+    # About the person asking: email or phone, at least one (the form checks).
+    name = models.CharField("name of the person asking", max_length=150)
+    relationship = models.CharField("relationship to the missing person", max_length=100)
+    email = models.EmailField(max_length=254, blank=True)
+    voicemail_allowed = models.BooleanField("voicemail allowed", default=False)
+    preferred_language = models.CharField(max_length=2, choices=LANGUAGES)
+    # About the missing person; `city` and `state` are where they were last seen.
+    missing_first_name = models.CharField("missing person's first name", max_length=100)
+    missing_age = models.PositiveSmallIntegerField("missing person's age", null=True)
+    last_seen_on = models.DateField("date last seen", null=True)
+    police_agency = models.CharField("police agency", max_length=200, blank=True)
+    police_report_number = models.CharField("police report number", max_length=100, blank=True)
+    police_refused = models.BooleanField("the police would not take a report", default=False)
+    ncic_number = models.CharField("NCIC number", max_length=50, blank=True)
+    namus_number = models.CharField("NamUs case number", max_length=50, blank=True)
+    ncmec_number = models.CharField("NCMEC case number", max_length=50, blank=True)
+    help_wanted = models.CharField("help wanted", max_length=100)
+    police_contact_allowed = models.BooleanField(
+        "NMPAA may contact the police agency", default=False
+    )
+
+    # Staff triage.
+    status = models.CharField(max_length=20, choices=FamilyStatus.choices, default=FamilyStatus.NEW)
+    close_reason = models.CharField(max_length=20, choices=CLOSE_REASONS, blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="caseworker",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    next_contact_by = models.DateField("next contact by", null=True, blank=True)
+
+    class Meta(Submission.Meta):
+        verbose_name = "family help request"
+
+    def help_wanted_display(self):
+        return labels_for(self.help_wanted, FAMILY_HELP)
+
+    help_wanted_display.short_description = "help wanted"
+
+    def contact_notes(self):
+        voicemail = "Voicemail is allowed." if self.voicemail_allowed else "Leave no voicemail."
+        return [voicemail, f"Preferred language: {self.get_preferred_language_display()}."]

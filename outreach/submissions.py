@@ -47,7 +47,8 @@ def save_submission(kind, form, form_token):
     submission.consent_text = form.CONSENT_TEXT
     submission.privacy_notice_version = settings.OUTREACH_PRIVACY_NOTICE_VERSION
     # Evaluated by PostgreSQL in the INSERT itself: no separate round trip.
-    submission.possible_duplicate = Exists(
+    # A form where email is optional (family requests) flags no duplicate without one.
+    submission.possible_duplicate = bool(submission.email) and Exists(
         model.objects.filter(
             email__iexact=submission.email,
             created_at__gte=timezone.now() - DUPLICATE_WINDOW,
@@ -65,6 +66,7 @@ def save_submission(kind, form, form_token):
             return None
         raise
     # Read back from the row if anyone asks; the expression above is not a value.
-    del submission.possible_duplicate
+    if not isinstance(submission.possible_duplicate, bool):
+        del submission.possible_duplicate
     logger.info("outreach submission saved form=%s id=%s", kind, submission.pk)
     return submission

@@ -43,6 +43,11 @@ def discreet_sender():
 NO_STAFF_ADDRESS = "Staff not notified yet: no staff address set in Site settings."
 
 
+def staff_address(kind, contact):
+    """The address told of a new row of this kind (Site settings), or ""."""
+    return getattr(contact, kind.notify_field)
+
+
 def safety_lines(submission):
     """How staff may make contact, in the person's own terms, before anything else."""
     lines = [
@@ -54,20 +59,21 @@ def safety_lines(submission):
     return "\n".join(lines)
 
 
-def send_staff_email(submission, contact):
+def send_staff_email(submission, kind, address):
     path = AdminURLFinder().get_edit_url(submission)
-    body = (
-        f"A new {submission._meta.verbose_name} has arrived on the website.\n\n"
-        f"{safety_lines(submission)}\n\n"
-        f"Read it in the admin (you will need to log in):\n"
-        f"{settings.WAGTAILADMIN_BASE_URL}{path}\n"
-    )
-    EmailMessage(
-        subject="New website sign-up",
-        body=body,
-        from_email=discreet_sender(),
-        to=[contact.staff_notification_email],
-    ).send()
+    url = f"{settings.WAGTAILADMIN_BASE_URL}{path}"
+    link = f"Read it in the admin (you will need to log in):\n{url}\n"
+    if kind.notify_with_contact:
+        body = (
+            f"A new {submission._meta.verbose_name} has arrived on the website.\n\n"
+            f"{safety_lines(submission)}\n\n{link}"
+        )
+        subject = "New website sign-up"
+    else:
+        # Nothing about the person or the case: the inbox may be read on a shared screen.
+        body = f"A new request has arrived on the website.\n\n{link}"
+        subject = "New website request"
+    EmailMessage(subject=subject, body=body, from_email=discreet_sender(), to=[address]).send()
 
 
 def send_confirmation(submission, contact):
@@ -105,8 +111,9 @@ def notify_about_submission(model_label, pk):
 
     contact = site_settings()
     try:
-        if submission.staff_notified_at is None and contact.staff_notification_email:
-            send_staff_email(submission, contact)
+        address = staff_address(kind, contact)
+        if submission.staff_notified_at is None and address:
+            send_staff_email(submission, kind, address)
             submission.staff_notified_at = timezone.now()
             submission.save(update_fields=["staff_notified_at"])
         if submission.confirmation_allowed and submission.confirmation_sent_at is None:
@@ -149,9 +156,11 @@ def notify_about_submission(model_label, pk):
     return "sent"
 
 
-def send_held_notifications():
+def send_held_notifications(contact):
     """Queue the staff notifications held while no staff address was set."""
     for kind in kinds.KINDS:
+        if not staff_address(kind, contact):
+            continue
         held = kind.model.objects.filter(
             notification_state=NotificationState.PENDING, notification_error=NO_STAFF_ADDRESS
         )
@@ -160,5 +169,9 @@ def send_held_notifications():
 
 
 def staff_address_saved(sender, instance, **kwargs):
-    if instance.staff_notification_email:
-        transaction.on_commit(send_held_notifications, robust=True)
+    if any(staff_address(kind, instance) for kind in kinds.KINDS):
+
+        def send_held():
+            send_held_notifications(instance)
+
+        transaction.on_commit(send_held, robust=True)

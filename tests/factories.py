@@ -1,5 +1,6 @@
 """factory_boy factories: pages (pass `parent=` to place one) and sign-up rows."""
 
+import datetime
 import uuid
 
 from django.utils.text import slugify
@@ -8,7 +9,7 @@ from wagtail.models import Page
 
 import factory
 
-from outreach.models import AdvocateSignup, PartnerSignup, TrainingRequest
+from outreach.models import AdvocateSignup, FamilyHelpRequest, PartnerSignup, TrainingRequest
 from pages.models import (
     ConventionPage,
     FamilyChecklistPage,
@@ -167,6 +168,21 @@ class TrainingRequestFactory(SubmissionFactory):
 
     class Meta:
         model = TrainingRequest
+
+
+class FamilyHelpRequestFactory(SubmissionFactory):
+    name = factory.Sequence(lambda n: f"Family member {n}")
+    relationship = "Mother"
+    preferred_language = "en"
+    missing_first_name = "Jordan"
+    missing_age = 15
+    last_seen_on = datetime.date(2026, 11, 20)
+    police_agency = "Baltimore Police Department"
+    police_report_number = "26-001234"
+    help_wanted = "police"
+
+    class Meta:
+        model = FamilyHelpRequest
 
 
 def submission_factory(model):

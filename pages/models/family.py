@@ -19,7 +19,8 @@ class FamilyGuideSectionPage(FewQueriesPageMixin, Page):
 
     template = "pages/family_guide_section_page.html"
     parent_page_types = ["pages.HomePage"]
-    subpage_types = ["pages.FamilyGuidePage", "pages.FamilyChecklistPage"]
+    # The family help request form ("Ask NMPAA for help") is an outreach.SignUpPage.
+    subpage_types = ["pages.FamilyGuidePage", "pages.FamilyChecklistPage", "outreach.SignUpPage"]
     max_count = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]

@@ -37,6 +37,13 @@ class SiteSettings(GenerationCachedSettingMixin, BaseSiteSetting):
         "Until it is set, no sign-up is announced.",
     )
 
+    family_caseworkers_email = models.EmailField(
+        "family caseworkers' email",
+        blank=True,
+        help_text="Where new family help requests are announced, with a link only. Use a "
+        "mailbox only the family caseworkers can read. Until it is set, none is announced.",
+    )
+
     official_source_domains = models.TextField(
         "official sources for help lines",
         default=DEFAULT_OFFICIAL_DOMAINS,
@@ -84,6 +91,7 @@ class SiteSettings(GenerationCachedSettingMixin, BaseSiteSetting):
         ),
         FieldPanel("footer_text"),
         FieldPanel("staff_notification_email"),
+        FieldPanel("family_caseworkers_email"),
         MultiFieldPanel(
             [
                 FieldPanel("get_help_text"),

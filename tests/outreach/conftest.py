@@ -8,11 +8,12 @@ from django.core.cache import cache
 import pytest
 
 from outreach.choices import NotificationState, Status
-from outreach.kinds import KINDS, REVIEWERS_GROUP
+from outreach.kinds import CASEWORKERS_GROUP, KINDS, REVIEWERS_GROUP
 from outreach.models import SignUpPage
 from tests.factories import AdvocateSignupFactory
 
 group_migration = importlib.import_module("outreach.migrations.0002_outreach_reviewers_group")
+caseworkers_migration = importlib.import_module("outreach.migrations.0006_family_caseworkers_group")
 
 
 @pytest.fixture(autouse=True)
@@ -46,6 +47,34 @@ def reviewer(client, reviewers_group):
     user.groups.add(reviewers_group)
     client.force_login(user)
     return user
+
+
+@pytest.fixture
+def caseworkers_group():
+    if not Group.objects.filter(name=CASEWORKERS_GROUP).exists():
+        caseworkers_migration.create_caseworkers_group(apps, None)
+    return Group.objects.get(name=CASEWORKERS_GROUP)
+
+
+@pytest.fixture
+def caseworker(client, caseworkers_group):
+    user = get_user_model().objects.create_user("caseworker", "c@nmpaa.test", "x")
+    user.groups.add(caseworkers_group)
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def staff_of(client, reviewers_group, caseworkers_group):
+    """staff_of(kind): a signed-in member of the group that works that kind."""
+
+    def sign_in(kind):
+        user = get_user_model().objects.create_user(f"staff-{kind.key}", "s@nmpaa.test", "x")
+        user.groups.add(Group.objects.get(name=kind.group))
+        client.force_login(user)
+        return user
+
+    return sign_in
 
 
 @pytest.fixture

@@ -8,6 +8,10 @@ from outreach import form_tokens
 from outreach.kinds import KINDS
 
 KIND_KEYS = [kind.key for kind in KINDS]
+# The kinds whose form offers a confirmation email (not the family help request).
+CONFIRMING_KEYS = [kind.key for kind in KINDS if "wants_confirmation" in kind.form.base_fields]
+# The kinds whose page shows the usual "not for emergencies" notice.
+USUAL_NOTICE_KEYS = [kind.key for kind in KINDS if not kind.urgent_notice]
 
 VALID_DATA = {
     "advocate": {
@@ -53,6 +57,26 @@ VALID_DATA = {
         "delivery": "in_person",
         "address": "1 School Road, Chicago",
         "contact_methods": ["email"],
+        "consent": "on",
+    },
+    "family": {
+        "name": "Maria Lopez",
+        "relationship": "Mother",
+        "email": "maria@example.org",
+        "phone": "(212) 555-0100",
+        "contact_methods": ["phone", "text"],
+        "times_to_avoid": "Only after 5pm",
+        "voicemail_allowed": "no",
+        "preferred_language": "es",
+        "missing_first_name": "Jordan",
+        "missing_age": "15",
+        "city": "Baltimore",
+        "state": "MD",
+        "last_seen_on": "01/15/2026",
+        "police_agency": "Baltimore Police Department",
+        "police_report_number": "26-001234",
+        "help_wanted": ["police", "appeal"],
+        "police_contact_allowed": "on",
         "consent": "on",
     },
 }

@@ -173,7 +173,8 @@ def test_page_editors_see_no_outreach_menu(client, editor):
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.key)
-def test_every_kind_has_a_listing(client, reviewer, kind):
+def test_every_kind_has_a_listing(client, staff_of, kind):
+    staff_of(kind)
     assert client.get(reverse(f"{kind.viewset.url_namespace}:index")).status_code == 200
 
 

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from outreach import kinds
-from tests.outreach.helpers import KIND_KEYS, VALID_DATA
+from tests.outreach.helpers import CONFIRMING_KEYS, KIND_KEYS, VALID_DATA
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +98,7 @@ def test_the_phone_error_example_is_a_number_the_form_accepts():
     assert form.is_valid(), form.errors
 
 
-@pytest.mark.parametrize("kind", KIND_KEYS)
+@pytest.mark.parametrize("kind", CONFIRMING_KEYS)
 def test_a_confirmation_email_needs_email_to_be_a_safe_way(kind):
     form = bound_form(kind, contact_methods=["phone"], wants_confirmation="on")
     assert not form.is_valid()

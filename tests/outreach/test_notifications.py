@@ -14,7 +14,7 @@ from outreach.models import AdvocateSignup, TrainingRequest
 from outreach.tasks import notify_about_submission
 from pages.models import SiteSettings
 from tests.factories import PartnerSignupFactory
-from tests.outreach.helpers import KIND_KEYS, valid_data
+from tests.outreach.helpers import CONFIRMING_KEYS, valid_data
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +134,7 @@ def test_a_later_attempt_finishes_what_a_failed_one_left(
     assert [message.to for message in mail.outbox] == [["team@nmpaa.test"], ["ada@example.org"]]
 
 
-@pytest.mark.parametrize("kind", KIND_KEYS)
+@pytest.mark.parametrize("kind", CONFIRMING_KEYS)
 def test_no_confirmation_email_when_email_is_not_a_safe_way(
     client, sign_up_pages, staff_address, django_capture_on_commit_callbacks, kind
 ):

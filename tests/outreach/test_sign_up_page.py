@@ -7,13 +7,15 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 import pytest
 
 from outreach.models import SignUpPage
-from pages.models import HomePage, StandardPage
+from pages.models import FamilyGuideSectionPage, HomePage, StandardPage
 from tests.factories import HomePageFactory
 
 
 class SignUpPageTests(WagtailPageTestCase):
-    def test_sign_up_pages_go_under_home_or_standard_pages_and_have_no_children(self):
-        self.assertAllowedParentPageTypes(SignUpPage, {HomePage, StandardPage})
+    def test_sign_up_pages_go_under_home_standard_or_family_pages_and_have_no_children(self):
+        self.assertAllowedParentPageTypes(
+            SignUpPage, {HomePage, StandardPage, FamilyGuideSectionPage}
+        )
         self.assertAllowedSubpageTypes(SignUpPage, set())
 
     def test_staff_can_create_a_sign_up_page_in_the_admin(self):

@@ -9,7 +9,9 @@ import pytest
 from outreach import kinds
 from outreach.models import AdvocateSignup, PartnerSignup, TrainingRequest
 from tests.outreach.helpers import (
+    CONFIRMING_KEYS,
     KIND_KEYS,
+    USUAL_NOTICE_KEYS,
     seconds_later,
     token_from,
     token_shown_seconds_ago,
@@ -19,7 +21,7 @@ from tests.outreach.helpers import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("kind", KIND_KEYS)
+@pytest.mark.parametrize("kind", USUAL_NOTICE_KEYS)
 def test_get_shows_the_form_and_the_emergency_notice(client, sign_up_pages, kind):
     response = client.get(sign_up_pages[kind].url)
     html = response.content.decode()
@@ -35,7 +37,7 @@ def test_get_shows_the_form_and_the_emergency_notice(client, sign_up_pages, kind
     assert re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)", html) == []
 
 
-@pytest.mark.parametrize("kind", KIND_KEYS)
+@pytest.mark.parametrize("kind", CONFIRMING_KEYS)
 def test_the_confirmation_email_box_starts_unticked(client, sign_up_pages, kind):
     for _ in range(2):  # the first render, then the cached blank form
         html = client.get(sign_up_pages[kind].url).content.decode()

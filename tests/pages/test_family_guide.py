@@ -16,6 +16,7 @@ from wagtail.test.utils import WagtailPageTestCase
 import pytest
 import textstat
 
+from outreach.models import SignUpPage
 from pages.blocks import HTTPS_ERROR, SourceBlock
 from pages.models import (
     FamilyChecklistPage,
@@ -65,7 +66,7 @@ class FamilyGuideTreeTests(WagtailPageTestCase):
 
     def test_section_holds_guide_pages_and_the_checklist(self):
         self.assertAllowedSubpageTypes(
-            FamilyGuideSectionPage, {FamilyGuidePage, FamilyChecklistPage}
+            FamilyGuideSectionPage, {FamilyGuidePage, FamilyChecklistPage, SignUpPage}
         )
 
     def test_guide_pages_live_only_in_the_section_and_have_no_children(self):
@@ -81,7 +82,8 @@ def test_loader_builds_the_family_section_in_the_menu_with_its_pages_in_order():
     section = FamilyGuideSectionPage.objects.child_of(home).get()
     assert section.title == "Help for families"
     assert section.show_in_menus and section.live
-    assert [page.title for page in section.get_children()] == GUIDE_TITLES
+    # The family help request form comes last, after the guide.
+    assert [page.title for page in section.get_children()] == [*GUIDE_TITLES, "Ask NMPAA for help"]
 
 
 @pytest.mark.django_db
@@ -89,7 +91,7 @@ def test_loading_twice_changes_nothing_in_the_family_section():
     load()
     second = load()
     family_lines = [line for line in second.splitlines() if "help-for-families" in line]
-    assert len(family_lines) == 8
+    assert len(family_lines) == 9
     assert all(line.startswith("unchanged") for line in family_lines), family_lines
     assert FamilyGuideSectionPage.objects.count() == 1
 

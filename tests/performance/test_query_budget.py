@@ -5,11 +5,13 @@ visitor after a publish. The second of two identical requests is counted, so pro
 caches (content types, site root paths) are warm, as on a running server.
 """
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from outreach.models import SignUpPage
 from tests.factories import (
     ConventionPageFactory,
     FamilyChecklistPageFactory,
@@ -44,6 +46,8 @@ class GrowingSite:
         self.families = FamilyGuideSectionPageFactory(parent=home_page, show_in_menus=True)
         self.guide = FamilyGuidePageFactory(parent=self.families, title="Right now")
         self.checklist = FamilyChecklistPageFactory(parent=self.families)
+        self.request_form = SignUpPage(title="Ask NMPAA for help", slug="ask", form_kind="family")
+        self.families.add_child(instance=self.request_form)
         self.count = 0
 
     def grow_to(self, count):
@@ -67,6 +71,7 @@ class GrowingSite:
             "family guide section": self.families.url,
             "family guide page": self.guide.url,
             "family checklist page": self.checklist.url,
+            "family help request form": self.request_form.url,
             "search results": "/search/?q=searchable",
         }
 
@@ -100,7 +105,8 @@ def test_listings_show_what_they_list_with_thirty_pages(client, growing_site):
     assert "A short summary of the initiative." in article
     assert "Menu page 30" in home
     families = client.get(growing_site.families.url).text
-    assert families.count('class="card"') == 32  # two pages, then one added per step
+    # Two pages and the request form, then one added per step.
+    assert families.count('class="card"') == 33
     assert "A short summary of the guide page." in families
 
 
@@ -133,3 +139,16 @@ def test_related_pages_leave_out_unpublished_pages(client, site, home_page):
     article = ConventionPageFactory(parent=section, related_pages=[("page", draft)])
 
     assert "Unfinished draft" not in client.get(article.url).text
+
+
+def test_the_family_help_request_form_stays_within_the_budget_with_nothing_cached(
+    client, growing_site
+):
+    url = growing_site.request_form.url
+    client.get(url)  # process-wide caches warm, as on a running server
+    cache.clear()  # but no blank form or settings in the content cache: a publish just happened
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert 'name="missing_first_name"' in response.text
+    assert len(queries.captured_queries) <= QUERY_BUDGET

@@ -138,7 +138,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{status:<24} {path}")
 
     def sync_family_guide(self, home):
-        """Help for families: its section, then its pages in the file's order."""
+        """Help for families: its section, its pages in the file's order, then the request form."""
         content = tomllib.loads(FAMILY_GUIDE_FILE.read_text(encoding="utf-8"))
         section = self.sync_page(
             home, FamilyGuideSectionPage, dict(content["section"], show_in_menus=True)
@@ -146,6 +146,7 @@ class Command(BaseCommand):
         for data in content["pages"]:
             model = FamilyChecklistPage if "checklist" in data else FamilyGuidePage
             self.sync_page(section, model, data)
+        self.sync_page(section, SignUpPage, content["request_page"])
 
     def sync_help_lines(self):
         """Create the help lines that do not exist yet; never change one (that takes two people)."""

@@ -1,7 +1,9 @@
 """Delete (or anonymise) closed sign-ups once the retention period has passed.
 
-Only declined and archived submissions are touched, counted from their last status change.
-Run it daily from cron or the platform scheduler; --dry-run only counts.
+Only closed submissions are touched (declined and archived sign-ups, closed family
+requests), counted from their last status change, after each kind's retention setting.
+Run it daily from cron or the platform scheduler; --dry-run only counts. It prints counts
+only, never what a row held.
 """
 
 from datetime import timedelta
@@ -11,7 +13,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from outreach.choices import CLOSED_STATUSES
 from outreach.kinds import KINDS
 
 ANONYMISED = "(removed)"
@@ -31,14 +32,14 @@ SHOWN_AS_REMOVED = {"name", "organisation"}
 
 
 class Command(BaseCommand):
-    help = "Remove declined/archived sign-ups older than OUTREACH_RETENTION_DAYS."
+    help = "Remove closed sign-ups kept longer than their kind's retention period."
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--days",
             type=int,
-            default=settings.OUTREACH_RETENTION_DAYS,
-            help="Retention period in days (default: the OUTREACH_RETENTION_DAYS setting).",
+            help="Retention period in days for every kind (default: each kind's setting, "
+            "OUTREACH_RETENTION_DAYS or FAMILY_REQUEST_RETENTION_DAYS).",
         )
         parser.add_argument(
             "--anonymise",
@@ -48,17 +49,18 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Only say what would go.")
 
     def handle(self, *args, days, anonymise, dry_run, **options):
-        if days < 1:
+        if days is not None and days < 1:
             raise CommandError("--days must be 1 or more.")
-        cutoff = timezone.now() - timedelta(days=days)
         outcome = ("would be " if dry_run else "") + ("anonymised" if anonymise else "deleted")
         with transaction.atomic():
             for kind in KINDS:
+                kept_days = days or getattr(settings, kind.retention_setting)
                 expired = kind.model.objects.filter(
-                    status__in=CLOSED_STATUSES, status_changed_at__lt=cutoff
+                    status__in=kind.model.CLOSED_STATUSES,
+                    status_changed_at__lt=timezone.now() - timedelta(days=kept_days),
                 )
                 if anonymise:
-                    expired = expired.exclude(email="")
+                    expired = expired.exclude(name=ANONYMISED)
                 count = expired.count()
                 if not dry_run and count:
                     if anonymise:
@@ -70,4 +72,10 @@ class Command(BaseCommand):
 
 def anonymised(kind):
     names = SHARED_PERSONAL_FIELDS + kind.personal_fields
-    return {name: ANONYMISED if name in SHOWN_AS_REMOVED else "" for name in names}
+    return {name: removed_value(kind.model._meta.get_field(name)) for name in names}
+
+
+def removed_value(field):
+    if field.name in SHOWN_AS_REMOVED:
+        return ANONYMISED
+    return None if field.null else ""
