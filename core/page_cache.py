@@ -22,6 +22,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.http.request import split_domain_port
+from django.urls import Resolver404, resolve
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.http import parse_etags
 
@@ -125,6 +126,15 @@ def remember_site(request):
         request._wagtail_site = site
 
 
+def _serves_a_page(request):
+    """Whether Wagtail's page view answers this path: only then is the site worth finding
+    (error pages, /exit/ or /healthz make no query for it)."""
+    try:
+        return resolve(request.path_info).url_name == "wagtail_serve"
+    except Resolver404:
+        return False
+
+
 def _excluded(path):
     return is_admin_path(path) or path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
 
@@ -173,7 +183,7 @@ class PageCacheMiddleware:
             # The admin and the like always read from the database.
             token = _request_generation.set(BYPASS)
             try:
-                if not _excluded(request.path):
+                if not _excluded(request.path) and _serves_a_page(request):
                     remember_site(request)
                 response = self.get_response(request)
             finally:
@@ -191,7 +201,8 @@ class PageCacheMiddleware:
         shared = _has_no_session_or_messages_cookie(request)
         token = _request_generation.set(generation if shared else BYPASS)
         try:
-            remember_site(request)
+            if _serves_a_page(request):
+                remember_site(request)
             response = self.get_response(request)
         finally:
             _request_generation.reset(token)

@@ -9,10 +9,24 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models.help_lines import VERIFIERS_GROUP, HelpLine, overdue_lines
+
+
+class ApprovalOnlyPublishing(ModelPermissionPolicy):
+    """Nobody publishes a help line from the editor, superusers included: only a second
+    person's approval does (pages/approval.py)."""
+
+    def user_has_permission(self, user, action):
+        return action != "publish" and super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return action != "publish" and super().user_has_permission_for_instance(
+            user, action, instance
+        )
 
 
 class HelpLineViewSet(SnippetViewSet):
@@ -23,6 +37,10 @@ class HelpLineViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "shown", "last_verified_on", "review_due_on", "active", "live"]
     ordering = ["sort_order", "name"]
+
+    @property
+    def permission_policy(self):
+        return ApprovalOnlyPublishing(self.model)
 
 
 register_snippet(HelpLineViewSet)

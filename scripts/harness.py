@@ -67,6 +67,7 @@ def production_env(database_url, port, folder, *, settings, workers, redis_url, 
         HTTPS="false",
         DATABASE_URL=database_url,
         STATIC_ROOT=str(folder / "static"),
+        MEDIA_ROOT=str(folder / "media"),  # uploads and the help lines file stay in the run
         HOST="127.0.0.1",
         PORT=str(port),
         WEB_CONCURRENCY=str(workers),

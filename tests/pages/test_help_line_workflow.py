@@ -117,3 +117,16 @@ def test_the_verifiers_dashboard_lists_only_changes_by_others(client, site, veri
     task = task_state.task.specific
     assert list(task.get_task_states_user_can_moderate(author)) == []
     assert list(task.get_task_states_user_can_moderate(checker)) == [task_state]
+
+
+def test_a_superuser_cannot_publish_a_help_line_by_posting_the_publish_action(
+    client, site, django_user_model
+):
+    client.force_login(django_user_model.objects.create_superuser("boss", "b@example.org", "pw"))
+    line = nmpaa()
+    url = reverse("wagtailsnippets_pages_helpline:edit", args=[line.pk])
+
+    client.post(url, edit_data(line, **NEW) | {"action-publish": "1"})
+
+    assert nmpaa().dialled == "+18778766722"
+    assert "+12025550143" not in footer_phone(client)
