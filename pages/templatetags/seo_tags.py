@@ -31,16 +31,20 @@ def absolute_url(request, path):
     return request.build_absolute_uri(path)
 
 
-def share_image(request, site_settings):
-    """Absolute URL, width and height of the image shown when a page is shared."""
-    image = getattr(site_settings, "default_share_image", None)
+def share_image(request, site_settings, page=None):
+    """Absolute URL, width and height of the image shown when a page is shared: the page's
+    own `share_image` (an appeal's photo) if it has one, else the site's."""
+    image = getattr(page, "share_image", None)
+    alt = getattr(page, "share_image_alt", None)
+    if image is None:
+        image = getattr(site_settings, "default_share_image", None)
     if image is not None:
         rendition = image.get_rendition(SHARE_IMAGE_SPEC)
         return {
             "url": absolute_url(request, rendition.url),
             "width": rendition.width,
             "height": rendition.height,
-            "alt": image.default_alt_text or image.title,
+            "alt": alt or image.default_alt_text or image.title,
         }
     return {
         "url": absolute_url(request, static(DEFAULT_SHARE_IMAGE)),
@@ -71,7 +75,7 @@ def share_meta(context):
         "canonical": canonical,
         "og_type": "article" if is_article else "website",
         "site_name": site_settings.organisation_name,
-        "image": share_image(request, site_settings),
+        "image": share_image(request, site_settings, page),
     }
 
 

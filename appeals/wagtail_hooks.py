@@ -1,0 +1,59 @@
+from django.urls import path
+
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from .records import ConsentRecord, PoliceVerification
+from .views import consent_document
+
+
+class ConsentRecordViewSet(ModelViewSet):
+    model = ConsentRecord
+    icon = "doc-full"
+    menu_label = "Consent records"
+    url_prefix = "appeals/consent"
+    url_namespace = "appeals_consent"
+    form_fields = [
+        "appeal",
+        "given_by",
+        "relationship",
+        "given_on",
+        "scope_web",
+        "scope_print",
+        "scope_social",
+        "document",
+    ]
+    list_display = ["appeal", "given_by", "given_on", "document_link"]
+
+
+class PoliceVerificationViewSet(ModelViewSet):
+    model = PoliceVerification
+    icon = "tick-inverse"
+    menu_label = "Police verifications"
+    url_prefix = "appeals/verifications"
+    url_namespace = "appeals_verifications"
+    form_fields = ["appeal", "agency", "contact", "method", "verified_on", "review_on"]
+    list_display = ["appeal", "agency", "verified_on", "review_on"]
+
+
+class AppealsViewSetGroup(ModelViewSetGroup):
+    menu_label = "Appeals"
+    menu_icon = "user"
+    menu_order = 240
+    items = (ConsentRecordViewSet, PoliceVerificationViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_appeal_viewsets():
+    return AppealsViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_appeal_admin_urls():
+    return [
+        path(
+            "appeals/consent/<int:pk>/document/",
+            consent_document,
+            name="appeals_consent_document",
+        )
+    ]
