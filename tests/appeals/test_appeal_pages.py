@@ -186,3 +186,12 @@ def test_content_loader_adds_no_appeals(loaded_site):
     from appeals.models import AppealPage
 
     assert not AppealPage.objects.exists()
+
+
+def test_appeals_live_only_under_the_missing_persons_index():
+    from appeals.models import AppealIndexPage, AppealPage
+    from pages.models import HomePage
+
+    assert AppealPage.allowed_parent_page_models() == [AppealIndexPage]
+    assert AppealIndexPage.allowed_parent_page_models() == [HomePage]
+    assert AppealPage.allowed_subpage_models() == []
