@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Workflow
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -23,11 +23,18 @@ from core.phone import digits_shown, validate_e164
 from core.us_states import US_STATES
 from pages.routing import FewQueriesPageMixin
 
+from .names import WORKFLOW
 from .records import (  # noqa: F401 (Django finds an app's models here)
     AppealClosure,
     ConsentRecord,
     PoliceVerification,
     not_in_future,
+)
+from .workflow import (  # noqa: F401 (the task models)
+    AppealChecksTask,
+    AppealIndexPermissionTester,
+    AppealPermissionTester,
+    TwoPersonApprovalTask,
 )
 
 SEX_CHOICES = [("female", "Female"), ("male", "Male"), ("unknown", "Unknown")]
@@ -54,6 +61,9 @@ class AppealIndexPage(FewQueriesPageMixin, Page):
 
     class Meta:
         verbose_name = "missing persons index"
+
+    def permissions_for_user(self, user):
+        return AppealIndexPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         from .listing import appeal_cards
@@ -189,6 +199,13 @@ class AppealPage(FewQueriesPageMixin, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = "missing person appeal"
+
+    def get_workflow(self):
+        """Always the appeals workflow (made by migration), wherever the page sits."""
+        return Workflow.objects.filter(name=WORKFLOW, active=True).first()
+
+    def permissions_for_user(self, user):
+        return AppealPermissionTester(user, self)
 
     def clean(self):
         super().clean()

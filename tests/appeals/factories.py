@@ -64,7 +64,7 @@ class AppealPageFactory(PageFactory):
         model = AppealPage
 
     @classmethod
-    def _create(cls, model_class, *args, parent=None, photo=True, **kwargs):
+    def _create(cls, model_class, *args, parent=None, photo=True, publish=True, **kwargs):
         page = model_class(*args, **kwargs)
         if photo:
             page.photos.add(
@@ -75,8 +75,12 @@ class AppealPageFactory(PageFactory):
                     rights_holder="The Example family",
                 )
             )
+        if not publish:
+            page.live = False  # a draft, as an editor leaves it before submitting
         parent.add_child(instance=page)
-        page.save_revision().publish()
+        revision = page.save_revision(user=kwargs.get("owner"))
+        if publish:
+            revision.publish()
         return page
 
 
