@@ -24,6 +24,7 @@ from core.us_states import US_STATES
 from pages.routing import FewQueriesPageMixin
 
 from .names import WORKFLOW
+from .poster import poster_pdf, sheet_context
 from .records import (  # noqa: F401 (Django finds an app's models here)
     AppealClosure,
     ConsentRecord,
@@ -268,7 +269,7 @@ class AppealPage(FewQueriesPageMixin, RoutablePageMixin, Page):
         context["verification"] = (
             PoliceVerification.objects.filter(appeal=self).order_by("-verified_on").first()
         )
-        return context
+        return context | sheet_context(self, request)
 
     # A closed appeal answers 410 Gone at its URL, with nothing about the person.
     def route(self, request, path_components):
@@ -283,10 +284,8 @@ class AppealPage(FewQueriesPageMixin, RoutablePageMixin, Page):
     def is_closed(self):
         return AppealClosure.objects.filter(appeal_id=self.pk).exists()
 
-    @path("poster.pdf")
+    @path("poster/")
     def poster_view(self, request):
-        from .poster import poster_pdf
-
         response = HttpResponse(poster_pdf(self, request), content_type="application/pdf")
         filename = f"missing-{self.slug}.pdf"
         response["Content-Disposition"] = f'inline; filename="{filename}"'

@@ -1,10 +1,13 @@
-from django.urls import path
+from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets import Button
 
+from .models import AppealPage
 from .records import ConsentRecord, PoliceVerification
-from .views import consent_document
+from .views import close, consent_document
+from .workflow import is_approver
 
 
 class ConsentRecordViewSet(ModelViewSet):
@@ -55,5 +58,17 @@ def register_appeal_admin_urls():
             "appeals/consent/<int:pk>/document/",
             consent_document,
             name="appeals_consent_document",
-        )
+        ),
+        path("appeals/<int:pk>/close/", close, name="appeals_close"),
     ]
+
+
+@hooks.register("register_page_header_buttons")
+def close_appeal_button(page, user, view_name, next_url=None):
+    if isinstance(page.specific_deferred, AppealPage) and is_approver(user):
+        yield Button(
+            "Close this appeal",
+            reverse("appeals_close", args=[page.pk]),
+            icon_name="cross",
+            priority=55,
+        )
