@@ -12,6 +12,7 @@ from django.urls import reverse
 from .closing import close_appeal
 from .models import AppealPage
 from .records import ClosureReason, ConsentRecord
+from .review import review_rows
 from .workflow import is_approver
 
 
@@ -48,4 +49,14 @@ def close(request, pk):
         request,
         "appeals/admin/close.html",
         {"appeal": appeal, "form": form, "action": reverse("appeals_close", args=[pk])},
+    )
+
+
+def review_report(request):
+    if not is_approver(request.user):
+        raise PermissionDenied
+    return TemplateResponse(
+        request,
+        "appeals/admin/review_report.html",
+        {"rows": review_rows(), "header_title": "Appeals to review"},
     )

@@ -1,12 +1,14 @@
 from django.urls import path, reverse
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import Button
 
+from .dashboard import AppealsDueForReviewPanel
 from .models import AppealPage
 from .records import ConsentRecord, PoliceVerification
-from .views import close, consent_document
+from .views import close, consent_document, review_report
 from .workflow import is_approver
 
 
@@ -60,7 +62,25 @@ def register_appeal_admin_urls():
             name="appeals_consent_document",
         ),
         path("appeals/<int:pk>/close/", close, name="appeals_close"),
+        path("appeals/review/", review_report, name="appeals_review"),
     ]
+
+
+class ApproversMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_approver(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report():
+    return ApproversMenuItem(
+        "Appeals to review", reverse("appeals_review"), icon_name="date", order=900
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_panel(request, panels):
+    panels.append(AppealsDueForReviewPanel())
 
 
 @hooks.register("register_page_header_buttons")
