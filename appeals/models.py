@@ -23,6 +23,7 @@ from core.phone import digits_shown, validate_e164
 from core.us_states import US_STATES
 from pages.routing import FewQueriesPageMixin
 
+from .feeds import AppealsAtomFeed, AppealsFeed
 from .names import WORKFLOW
 from .poster import poster_pdf, sheet_context
 from .records import (  # noqa: F401 (Django finds an app's models here)
@@ -48,7 +49,7 @@ def years_between(start, end):
     return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
 
 
-class AppealIndexPage(FewQueriesPageMixin, Page):
+class AppealIndexPage(FewQueriesPageMixin, RoutablePageMixin, Page):
     """ "Missing persons": the published appeals as cards, newest first."""
 
     intro = models.TextField(max_length=600, blank=True)
@@ -71,6 +72,14 @@ class AppealIndexPage(FewQueriesPageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         return context | appeal_cards(self, request.GET)
+
+    @path("feed/")
+    def rss_feed(self, request):
+        return AppealsFeed(self)(request)
+
+    @path("feed/atom/")
+    def atom_feed(self, request):
+        return AppealsAtomFeed(self)(request)
 
 
 class AppealPhoto(Orderable):
