@@ -7,6 +7,7 @@ records, not page content, so they stay out of page revisions (which every edito
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -25,6 +26,7 @@ from pages.routing import FewQueriesPageMixin
 
 from .feeds import AppealsAtomFeed, AppealsFeed
 from .names import WORKFLOW
+from .pictures import PAGE_SPEC, Picture, picture, with_first_photo
 from .poster import poster_pdf, sheet_context
 from .records import (  # noqa: F401 (Django finds an app's models here)
     AppealClosure,
@@ -265,20 +267,55 @@ class AppealPage(FewQueriesPageMixin, RoutablePageMixin, Page):
         return photos[0] if photos else None
 
     @property
-    def share_image(self):
-        photo = self.photo
-        return photo.image if photo else None
-
-    @property
     def share_image_alt(self):
         return f"Photo of {self.title}"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["verification"] = (
-            PoliceVerification.objects.filter(appeal=self).order_by("-verified_on").first()
+        if getattr(request, "is_preview", False):
+            facts = self._facts_from_draft()
+        else:
+            facts = self._facts_from_database()
+        self.share_picture = facts["picture"]  # the Open Graph image (pages/templatetags/seo_tags)
+        photo_src = facts["picture"].url if facts["picture"] else ""
+        return context | facts | sheet_context(self, request, photo_src)
+
+    def _facts_from_database(self):
+        """The live page's photo, its rendition and the latest verification: one query."""
+        latest = PoliceVerification.objects.filter(appeal=OuterRef("pk")).order_by(
+            "-verified_on", "-pk"
         )
-        return context | sheet_context(self, request)
+        row = (
+            with_first_photo(AppealPage.objects.filter(pk=self.pk), PAGE_SPEC)
+            .annotate(
+                verified_by=Subquery(latest.values("agency")[:1]),
+                verified_on=Subquery(latest.values("verified_on")[:1]),
+            )
+            .values()
+            .get()
+        )
+        return {
+            "picture": picture(row, PAGE_SPEC, row["photo_alt"]),
+            "photo_taken_on": row["photo_taken_on"],
+            "photo_rights_holder": row["photo_rights_holder"],
+            "verified_by": row["verified_by"],
+            "verified_on": row["verified_on"],
+        }
+
+    def _facts_from_draft(self):
+        """In a preview the photos are the draft's, not yet in the database."""
+        photo = self.photo
+        verification = self.verifications.order_by("-verified_on", "-pk").first()
+        rendition = photo.image.get_rendition(PAGE_SPEC) if photo else None
+        return {
+            "picture": Picture(rendition.url, rendition.width, rendition.height, photo.alt_text)
+            if photo
+            else None,
+            "photo_taken_on": photo.taken_on if photo else None,
+            "photo_rights_holder": photo.rights_holder if photo else "",
+            "verified_by": verification.agency if verification else "",
+            "verified_on": verification.verified_on if verification else None,
+        }
 
     # A closed appeal answers 410 Gone at its URL, with nothing about the person.
     def route(self, request, path_components):

@@ -15,9 +15,8 @@ import segno
 
 from pages.models import SiteSettings
 
+from .pictures import PAGE_SPEC
 from .records import private_storage
-
-PHOTO_SPEC = "max-800x1000"
 
 
 def qr_data_uri(url):
@@ -28,19 +27,15 @@ def _photo_data_uri(appeal):
     photo = appeal.photo
     if photo is None:
         return ""
-    rendition = photo.image.get_rendition(PHOTO_SPEC)
+    rendition = photo.image.get_rendition(PAGE_SPEC)
     with rendition.file.open("rb") as source:
         data = base64.b64encode(source.read()).decode()
     return f"data:image/jpeg;base64,{data}"
 
 
-def sheet_context(appeal, request, embed_photo=False):
+def sheet_context(appeal, request, photo_src):
+    """What the sheet shows; `photo_src` is the photo's URL on the page, data in the PDF."""
     page_url = appeal.get_full_url(request)
-    photo = appeal.photo
-    if embed_photo:
-        photo_src = _photo_data_uri(appeal)
-    else:
-        photo_src = photo.image.get_rendition(PHOTO_SPEC).url if photo else ""
     return {
         "appeal": appeal,
         "page_url": page_url,
@@ -54,7 +49,8 @@ def render_poster(appeal, request):
     from weasyprint import HTML  # heavy: loaded only when a poster is first rendered
 
     with open(finders.find("css/poster.css"), encoding="utf-8") as css:
-        context = sheet_context(appeal, request, embed_photo=True) | {"poster_css": css.read()}
+        context = sheet_context(appeal, request, _photo_data_uri(appeal))
+        context["poster_css"] = css.read()
     html = render_to_string("appeals/poster.html", context)
     return HTML(string=html).write_pdf()
 

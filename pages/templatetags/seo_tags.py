@@ -33,18 +33,23 @@ def absolute_url(request, path):
 
 def share_image(request, site_settings, page=None):
     """Absolute URL, width and height of the image shown when a page is shared: the page's
-    own `share_image` (an appeal's photo) if it has one, else the site's."""
-    image = getattr(page, "share_image", None)
-    alt = getattr(page, "share_image_alt", None)
-    if image is None:
-        image = getattr(site_settings, "default_share_image", None)
+    own `share_picture` if it has one (an appeal's photo), else the site's."""
+    picture = getattr(page, "share_picture", None)
+    if picture is not None:
+        return {
+            "url": absolute_url(request, picture.url),
+            "width": picture.width,
+            "height": picture.height,
+            "alt": picture.alt,
+        }
+    image = getattr(site_settings, "default_share_image", None)
     if image is not None:
         rendition = image.get_rendition(SHARE_IMAGE_SPEC)
         return {
             "url": absolute_url(request, rendition.url),
             "width": rendition.width,
             "height": rendition.height,
-            "alt": alt or image.default_alt_text or image.title,
+            "alt": image.default_alt_text or image.title,
         }
     return {
         "url": absolute_url(request, static(DEFAULT_SHARE_IMAGE)),

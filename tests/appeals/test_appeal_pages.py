@@ -52,9 +52,9 @@ def test_review_date_defaults_to_thirty_days_after_verification(appeal):
 
 def test_open_graph_image_is_the_appeals_photo(client, appeal):
     html = client.get(appeal.url).content.decode()
-    rendition = appeal.photo.image.get_rendition("fill-1200x630")
+    rendition = appeal.photo.image.get_rendition("max-800x1000")
     assert f'<meta property="og:image" content="http://testserver{rendition.url}">' in html
-    assert '<meta property="og:image:alt" content="Photo of Example Person">' in html
+    assert '<meta property="og:image:alt" content="Example Person smiling">' in html
 
 
 def test_index_lists_appeals_newest_first_with_photo_alt(client, appeal_index):

@@ -76,3 +76,21 @@ def test_only_approvers_can_close_an_appeal_in_the_admin(client, appeal, django_
     appeal.refresh_from_db()
     assert not appeal.live
     assert AppealClosure.objects.get().closed_by == editor
+
+
+def test_appeals_are_served_from_the_page_cache_until_closed(client, appeal, settings, committed):
+    from django.core.cache import cache
+
+    from core.page_cache import HEADER
+
+    settings.PAGE_CACHE_SECONDS = 3600
+    settings.CONTENT_CACHE = True
+    cache.clear()
+    for url in (appeal.get_parent().url, appeal.url):
+        first, second = client.get(url), client.get(url)
+        assert (first[HEADER], second[HEADER]) == ("miss", "hit"), url
+    with committed():
+        close_appeal(appeal, ClosureReason.FOUND_SAFE)
+    assert client.get(appeal.url).status_code == 410
+    assert "Example Person" not in client.get(appeal.get_parent().url).content.decode()
+    cache.clear()

@@ -133,3 +133,23 @@ def test_related_pages_leave_out_unpublished_pages(client, site, home_page):
     article = ConventionPageFactory(parent=section, related_pages=[("page", draft)])
 
     assert "Unfinished draft" not in client.get(article.url).text
+
+
+def test_appeals_index_and_appeal_stay_within_the_budget_as_appeals_grow(client, site, home_page):
+    from tests.appeals.factories import AppealIndexPageFactory, AppealPageFactory
+
+    index = AppealIndexPageFactory(parent=home_page)
+    appeal = AppealPageFactory(parent=index)
+    counts = {}
+    for total in (3, 30):
+        while index.get_children().count() < total:
+            AppealPageFactory(parent=index)
+        html = client.get(index.url).text
+        assert html.count('class="card appeal-card"') == total
+        counts[total] = {
+            "index": queries_for(client, index.url),
+            "filtered index": queries_for(client, index.url + "?state=TX&year=2025"),
+            "appeal": queries_for(client, appeal.url),
+        }
+    assert counts[3] == counts[30]
+    assert max(counts[30].values()) <= QUERY_BUDGET, counts
