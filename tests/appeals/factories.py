@@ -37,6 +37,7 @@ class AppealIndexPageFactory(PageFactory):
     title = "Missing persons"
     slug = "missing-persons"
     intro = "People whose families have asked us to help find them."
+    show_in_menus = True
 
     class Meta:
         model = AppealIndexPage
