@@ -19,6 +19,11 @@ from .pictures import PAGE_SPEC
 from .records import private_storage
 
 
+# Part of every stored poster's name: raise it when the sheet's layout changes, so the next
+# request renders posters anew instead of serving the old layout.
+LAYOUT_VERSION = 1
+
+
 def qr_data_uri(url):
     return segno.make(url, error="m").png_data_uri(scale=8, border=4)
 
@@ -64,7 +69,7 @@ def poster_pdf(appeal, request):
     storage = private_storage()
     # The publish time too: ids restart on a restored or test database, times do not repeat.
     published = appeal.last_published_at.strftime("%Y%m%d%H%M%S%f")
-    name = f"{_folder(appeal)}/{appeal.live_revision_id}-{published}.pdf"
+    name = f"{_folder(appeal)}/v{LAYOUT_VERSION}-{appeal.live_revision_id}-{published}.pdf"
     if storage.exists(name):
         with storage.open(name, "rb") as stored:
             return stored.read()

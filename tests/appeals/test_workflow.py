@@ -147,3 +147,15 @@ def test_the_publish_button_in_the_admin_saves_only_a_draft(client, draft, djang
     draft.refresh_from_db()
     assert not draft.live
     assert draft.revisions.count() == 2  # kept as a draft
+
+
+def test_editors_can_open_the_add_form_and_approvers_see_close_this_appeal(
+    client, appeal_index, editor, django_user_model
+):
+    boss = django_user_model.objects.create_superuser("boss", password="x")
+    client.force_login(boss)
+    add = client.get(f"/admin/pages/add/appeals/appealpage/{appeal_index.pk}/")
+    assert add.status_code == 200
+    assert "Consent and verification" not in add.content.decode()  # records live elsewhere
+    appeal = AppealPageFactory(parent=appeal_index)
+    assert "Close this appeal" in client.get(f"/admin/pages/{appeal.pk}/").content.decode()
