@@ -18,7 +18,6 @@ from pages.models import SiteSettings
 from .pictures import PAGE_SPEC
 from .records import private_storage
 
-
 # Part of every stored poster's name: raise it when the sheet's layout changes, so the next
 # request renders posters anew instead of serving the old layout.
 LAYOUT_VERSION = 1
