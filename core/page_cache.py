@@ -21,12 +21,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
+from django.http.request import split_domain_port
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.http import parse_etags
 
-from wagtail.models import Site
-
 from .content_security import is_admin_path
+from .sites import find_site
 
 GENERATION_KEY = "page-cache:generation"
 HEADER = "X-Page-Cache"
@@ -109,7 +109,8 @@ class GenerationCachedSettingMixin:
 
 
 def remember_site(request):
-    """Set the Wagtail site for this request from the shared cache (Wagtail reads it back).
+    """Set the Wagtail site for this request (Wagtail reads it back), from the shared cache
+    unless this request reads everything from the database.
 
     The site comes with its home page already made specific, so routing starts without a
     query.
@@ -118,14 +119,8 @@ def remember_site(request):
         host, port = request.get_host(), request.get_port()
     except Exception:  # DisallowedHost: let the normal stack answer 400.
         return
-
-    def find():
-        site = Site._find_for_request(request)
-        if site is not None:
-            site.root_page.specific  # noqa: B018 - loaded now so it is cached with the site
-        return site
-
-    site = generation_cached(f"site:{host}:{port}", find)
+    hostname = split_domain_port(host)[0]
+    site = generation_cached(f"site:{host}:{port}", lambda: find_site(hostname, port))
     if site is not None:
         request._wagtail_site = site
 
@@ -178,6 +173,8 @@ class PageCacheMiddleware:
             # The admin and the like always read from the database.
             token = _request_generation.set(BYPASS)
             try:
+                if not _excluded(request.path):
+                    remember_site(request)
                 response = self.get_response(request)
             finally:
                 _request_generation.reset(token)
@@ -194,8 +191,7 @@ class PageCacheMiddleware:
         shared = _has_no_session_or_messages_cookie(request)
         token = _request_generation.set(generation if shared else BYPASS)
         try:
-            if settings.CONTENT_CACHE and shared:
-                remember_site(request)
+            remember_site(request)
             response = self.get_response(request)
         finally:
             _request_generation.reset(token)

@@ -3,6 +3,8 @@
 Every field has a maximum length; what is stored is what was typed.
 """
 
+import copy
+
 from django import forms
 from django.contrib.auth.base_user import BaseUserManager
 
@@ -84,34 +86,42 @@ class SignUpForm(forms.ModelForm):
     )
 
     def __init__(self, *args, **kwargs):
+        # The wording below is the same for every instance: worked out once per form class,
+        # not on every request (Django still copies the fields for each form).
+        cls = type(self)
+        if not cls.__dict__.get("_fields_worded"):
+            cls.base_fields = cls._worded(copy.deepcopy(cls.base_fields))
+            cls._fields_worded = True
         super().__init__(*args, **kwargs)
-        self.fields["wants_confirmation"].label = "Send me an email to confirm you received this"
-        self.fields["wants_confirmation"].help_text = (
+
+    @classmethod
+    def _worded(cls, fields):
+        fields["wants_confirmation"].label = "Send me an email to confirm you received this"
+        fields["wants_confirmation"].help_text = (
             "Only if email is a safe way to contact you. Leave it unticked if someone else "
             "can read your email."
         )
-        self.fields[
+        fields[
             "times_to_avoid"
         ].help_text = "For example: no calls after 6pm, no voicemail, do not text."
-        self.fields["email"].label = "Email address"
+        fields["email"].label = "Email address"
         default_required = forms.Field.default_error_messages["required"]
-        for name, field in self.fields.items():
-            if name in self.REQUIRED_MESSAGES:
-                field.error_messages["required"] = self.REQUIRED_MESSAGES[name]
+        for name, field in fields.items():
+            if name in cls.REQUIRED_MESSAGES:
+                field.error_messages["required"] = cls.REQUIRED_MESSAGES[name]
             elif field.error_messages.get("required") == default_required:
                 field.error_messages["required"] = f"Enter {field.label.lower()}."
             is_checkbox = isinstance(field.widget, forms.CheckboxInput)
             if not field.required and not is_checkbox and "(optional)" not in field.label:
                 field.label = f"{field.label} (optional)"
-        self.fields["email"].error_messages["invalid"] = (
-            "Enter an email address like name@example.com."
-        )
-        for name, field in self.fields.items():
+        fields["email"].error_messages["invalid"] = "Enter an email address like name@example.com."
+        for name, field in fields.items():
             if name in AUTOCOMPLETE:
                 field.widget.attrs["autocomplete"] = AUTOCOMPLETE[name]
             # A drop-down's empty first option says what to do, not "---------".
             if type(field.widget) is forms.Select and field.choices and field.choices[0][0] == "":
                 field.choices = [("", "Choose one"), *field.choices[1:]]
+        return fields
 
     def clean(self):
         cleaned = super().clean()

@@ -1,16 +1,20 @@
-"""Saving a sign-up: committed to the database first, notifications queued after commit.
+"""Saving a sign-up: the row and its notification task are committed together.
 
-A sign-up costs one INSERT (the duplicate flag is worked out inside it) and, once that is
-committed, one INSERT of the notification task.
+A sign-up costs one transaction: the row's INSERT (the duplicate flag is worked out inside
+it) and the notification task's INSERT. With the database task queue (production) neither
+exists without the other, and the task worker cannot see the task before the row is
+committed. Any other queue (the tests' immediate one) is handed the task after commit.
 """
 
 import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Exists
 from django.utils import timezone
+
+from django_tasks_db import DatabaseBackend
 
 from .tasks import notify_about_submission
 
@@ -19,12 +23,17 @@ logger = logging.getLogger("outreach")
 DUPLICATE_WINDOW = timedelta(days=1)
 
 
-def notification_queuer(submission):
-    # A named function, not functools.partial: Django logs a robust callback's __qualname__.
+def _queue_notification(submission):
     def queue_notification():
         notify_about_submission.enqueue(submission._meta.label_lower, submission.pk)
 
-    return queue_notification
+    if isinstance(notify_about_submission.get_backend(), DatabaseBackend):
+        # In this transaction: if either INSERT fails, nothing is stored and the visitor is
+        # told, with their answers kept.
+        queue_notification()
+    else:
+        # robust: a queue that fails after commit leaves the row "Waiting to be sent".
+        transaction.on_commit(queue_notification, robust=True)
 
 
 def save_submission(kind, form, form_token):
@@ -45,7 +54,11 @@ def save_submission(kind, form, form_token):
         )
     )
     try:
-        _insert(submission)
+        # Inside a caller's transaction this is a savepoint, which keeps it usable if the
+        # token clashes.
+        with transaction.atomic():
+            submission.save()
+            _queue_notification(submission)
     except IntegrityError:
         if model.objects.filter(form_token=form_token).exists():
             logger.info("outreach resubmission ignored form=%s", kind)
@@ -53,19 +66,5 @@ def save_submission(kind, form, form_token):
         raise
     # Read back from the row if anyone asks; the expression above is not a value.
     del submission.possible_duplicate
-    # Runs at once outside a transaction: the row above is already committed. robust: if
-    # queueing then fails (the database went away in between), the visitor still gets their
-    # thank-you and the row stays "Waiting to be sent" for staff to see.
-    transaction.on_commit(notification_queuer(submission), robust=True)
     logger.info("outreach submission saved form=%s id=%s", kind, submission.pk)
     return submission
-
-
-def _insert(submission):
-    if connection.in_atomic_block:
-        # Inside a caller's transaction, a savepoint keeps it usable if the token clashes.
-        with transaction.atomic():
-            submission.save()
-    else:
-        # A single INSERT commits on its own; BEGIN and COMMIT would be two more round trips.
-        submission.save()

@@ -108,4 +108,10 @@ def sign_up(request, page):
         # The traceback goes to the log only; the visitor keeps what they typed.
         logger.exception("outreach submission not saved: database unavailable form=%s", kind)
         return database_unavailable(request, page, form)
-    return HttpResponseRedirect(page.url + page.reverse_subpage("thanks_view"))
+    return HttpResponseRedirect(thanks_url(request, page))
+
+
+def thanks_url(request, page):
+    # The form posts to the page's own address, so the thank-you page is just below it;
+    # page.url would look up every site's root path again.
+    return request.path + page.reverse_subpage("thanks_view")

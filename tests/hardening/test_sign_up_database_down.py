@@ -93,3 +93,22 @@ def test_a_failed_notification_queue_does_not_undo_a_saved_sign_up(
     assert task.enqueue.called
     assert response.status_code == 302
     assert AdvocateSignup.objects.get().notification_state == "pending"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_the_database_queue_a_sign_up_and_its_notification_are_stored_together(
+    client, settings, advocate_page
+):
+    """Production's queue: if the task cannot be written, the row is not kept without it."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    data = valid_data("advocate", name=HOSTILE_NAME)
+    with mock.patch(
+        "django_tasks_db.models.DBTaskResult.objects.create", side_effect=OperationalError("gone")
+    ):
+        response = client.post(advocate_page.url, data)
+
+    assert response.status_code == 503
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Ada" in response.content.decode()
+    assert AdvocateSignup.objects.count() == 0
+    assert client.post(advocate_page.url, data).status_code == 302
+    assert AdvocateSignup.objects.count() == 1

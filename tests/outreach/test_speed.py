@@ -1,7 +1,7 @@
 """A sign-up costs few queries and little work, and none of the shortcuts weakens it.
 
 The blank form comes from the content cache with fresh tokens per visitor; saving is one
-INSERT plus the notification task's INSERT once that is committed. Budgets are counted as a
+transaction holding the row's INSERT and the notification task's. Budgets are counted as a
 running server sees them: outside any test transaction, with the database task queue.
 """
 
@@ -24,11 +24,14 @@ from pages.models import SiteSettings
 from tests.factories import StandardPageFactory
 from tests.outreach.helpers import VALID_DATA, token_from
 
-# The page and its chrome cost nothing once cached; saving is the row and its task.
+# The page and its chrome cost nothing once cached; saving is one transaction: BEGIN, the
+# row, its notification task, COMMIT.
 WARM_GET_BUDGET = 0
-WARM_POST_BUDGET = 2
-# The first visitor after a publish, like every other page type (tests/performance).
+WARM_POST_BUDGET = 4
+# The first visitor after a publish, like every other page type (tests/performance); saving
+# adds the BEGIN and COMMIT around the row and its task.
 COLD_BUDGET = 8
+COLD_POST_BUDGET = COLD_BUDGET + 2
 
 ADVOCATE = "advocate"
 
@@ -72,7 +75,7 @@ def without_tokens(html):
     return re.sub(r'name="(csrfmiddlewaretoken|form_token)" value="[^"]+"', "", html)
 
 
-def test_a_sign_up_costs_no_query_to_show_and_two_to_save(
+def test_a_sign_up_costs_no_query_to_show_and_one_transaction_to_save(
     transactional_db, content_cache, database_queue, advocate_page, django_assert_num_queries
 ):
     Client().get(advocate_page.url)  # the first visitor after a publish fills the cache
@@ -94,7 +97,7 @@ def test_the_first_sign_up_after_a_publish_stays_within_the_page_budget(
     visitor = Client(enforce_csrf_checks=True)
     with django_assert_max_num_queries(COLD_BUDGET):
         form = visitor.get(advocate_page.url)
-    with django_assert_max_num_queries(COLD_BUDGET):
+    with django_assert_max_num_queries(COLD_POST_BUDGET):
         sent = visitor.post(advocate_page.url, filled_in(form))
 
     assert sent.status_code == 302

@@ -10,7 +10,6 @@ from wagtail.models import Page, Site
 
 import pytest
 
-from outreach.choices import FormKind
 from outreach.models import SignUpPage
 from pages.models import HomePage, SiteSettings
 from tests.factories import (
@@ -125,7 +124,7 @@ def help_line(html, marker, number):
 
 
 def test_help_lines_read_the_same_wherever_they_are_listed(client, site):
-    page = SignUpPage(title="Become an advocate", slug="advocate", form_kind=FormKind.ADVOCATE)
+    page = SignUpPage(title="Become an advocate", slug="advocate", form_kind="advocate")
     site.root_page.add_child(instance=page)
     home = client.get("/").text
     form = client.get(page.url).text
