@@ -26,6 +26,7 @@ CSRF_TRUSTED_ORIGINS = env.read("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "core",
     "pages",
+    "appeals",
     "outreach",
     "nmpaa_site",
     "wagtail.contrib.settings",
@@ -218,6 +219,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    },
+    # Signed consents and the like: beside the uploads, never under MEDIA_URL, no URL at all.
+    "private": {
+        "BACKEND": "core.private_storage.PrivateStorage",
+        "OPTIONS": {
+            "location": Path(MEDIA_ROOT).with_name(Path(MEDIA_ROOT).name + "-private"),
+        },
     },
 }
 # Several app servers share uploads through S3-compatible object storage when a bucket is

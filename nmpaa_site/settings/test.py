@@ -15,6 +15,7 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+STORAGES["private"]["OPTIONS"]["location"] = BASE_DIR / "var" / "test-media-private"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests log staff in with force_login and Client.login (which passes no request, as
 # django-axes requires); tests/hardening switches 2FA and axes on to prove them.

@@ -22,6 +22,7 @@ class HomePage(PathRouterMixin, FewQueriesPageMixin, Page):
         "pages.FamilyGuideSectionPage",
         "pages.StandardPage",
         "outreach.SignUpPage",
+        "appeals.AppealIndexPage",
     ]
     max_count = 1
 

@@ -34,8 +34,17 @@ def absolute_url(request, path):
     return request.build_absolute_uri(path)
 
 
-def share_image(request, site_settings):
-    """Absolute URL, width and height of the image shown when a page is shared."""
+def share_image(request, site_settings, page=None):
+    """Absolute URL, width and height of the image shown when a page is shared: the page's
+    own `share_picture` if it has one (an appeal's photo), else the site's."""
+    picture = getattr(page, "share_picture", None)
+    if picture is not None:
+        return {
+            "url": absolute_url(request, picture.url),
+            "width": picture.width,
+            "height": picture.height,
+            "alt": picture.alt,
+        }
     image = getattr(site_settings, "default_share_image", None)
     if image is not None:
         rendition = image.get_rendition(SHARE_IMAGE_SPEC)
@@ -74,7 +83,7 @@ def share_meta(context):
         "canonical": canonical,
         "og_type": "article" if is_article else "website",
         "site_name": site_settings.organisation_name,
-        "image": share_image(request, site_settings),
+        "image": share_image(request, site_settings, page),
     }
 
 

@@ -3,6 +3,7 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from appeals.models import AppealIndexPage
 from outreach.models import SignUpPage
 from pages.models import (
     ConventionPage,
@@ -23,7 +24,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_home_page_holds_the_section_and_standard_pages(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {LegalFrameworkPage, StandardPage, FamilyGuideSectionPage, SignUpPage}
+            HomePage,
+            {LegalFrameworkPage, StandardPage, FamilyGuideSectionPage, SignUpPage, AppealIndexPage},
         )
 
     def test_section_holds_only_articles(self):

@@ -13,6 +13,7 @@ import pytest
 
 from outreach.models import SignUpPage
 from pages.models.help_lines import live_lines
+from tests.appeals.factories import AppealIndexPageFactory, AppealPageFactory
 from tests.factories import (
     ConventionPageFactory,
     FamilyChecklistPageFactory,
@@ -154,3 +155,21 @@ def test_the_family_help_request_form_stays_within_the_budget_with_nothing_cache
     assert response.status_code == 200
     assert 'name="missing_first_name"' in response.text
     assert len(queries.captured_queries) <= QUERY_BUDGET
+
+
+def test_appeals_index_and_appeal_stay_within_the_budget_as_appeals_grow(client, site, home_page):
+    index = AppealIndexPageFactory(parent=home_page)
+    appeal = AppealPageFactory(parent=index)
+    counts = {}
+    for total in (3, 30):
+        while index.get_children().count() < total:
+            AppealPageFactory(parent=index)
+        html = client.get(index.url).text
+        assert html.count('class="card appeal-card"') == total
+        counts[total] = {
+            "index": queries_for(client, index.url),
+            "filtered index": queries_for(client, index.url + "?state=TX&year=2025"),
+            "appeal": queries_for(client, appeal.url),
+        }
+    assert counts[3] == counts[30]
+    assert max(counts[30].values()) <= QUERY_BUDGET, counts
