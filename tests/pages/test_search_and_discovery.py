@@ -31,7 +31,7 @@ def test_sitemap_lists_every_live_page(client, loaded_site):
     draft.unpublish()
     xml = client.get("/sitemap.xml").text
     live = Page.objects.live().filter(depth__gt=1)
-    assert live.count() == 27  # the loaded tree less the unpublished page
+    assert live.count() == 28  # the loaded tree less the unpublished page
     for page in live:
         assert f"<loc>http://localhost{page.url}</loc>" in xml
     assert "glo-act" not in xml
