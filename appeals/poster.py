@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 import segno
 
 from pages.models import SiteSettings
+from pages.models.help_lines import live_lines
 
 from .pictures import PAGE_SPEC
 from .records import private_storage
@@ -46,6 +47,7 @@ def sheet_context(appeal, request, photo_src):
         "qr_src": qr_data_uri(page_url),
         "photo_src": photo_src,
         "organisation_name": SiteSettings.for_request(request).organisation_name,
+        "help_lines": live_lines(),
     }
 
 

@@ -263,6 +263,8 @@ class Kind:
     notify_with_contact: bool = True
     # Shown first on its page, before the intro, instead of the usual "not for emergencies".
     urgent_notice: str = ""
+    # Listed among the "Get involved" links (volunteering); a request for help is not.
+    get_involved: bool = True
 
     @property
     def model_label(self):
@@ -321,12 +323,14 @@ KINDS = (
         notify_field="family_caseworkers_email",
         notify_with_contact=False,
         urgent_notice="outreach/includes/family_request_notice.html",
+        get_involved=False,
     ),
 )
 # Every staff group that sees submissions (two_factor.py demands a second factor of each).
 GROUPS = tuple(dict.fromkeys(kind.group for kind in KINDS))
 
 CHOICES = [(kind.key, kind.label) for kind in KINDS]
+GET_INVOLVED = [kind.key for kind in KINDS if kind.get_involved]
 _BY_KEY = {kind.key: kind for kind in KINDS}
 # Notifications queued before they named the model carry the kind's key; both are accepted.
 _BY_MODEL_LABEL = _BY_KEY | {kind.model_label: kind for kind in KINDS}
