@@ -366,16 +366,18 @@ def answer(name, kind, default, token):
             return f"Visitor {token}"
     if kind == "unseen":
         return ""
+    if kind in {"checkbox", "radio", "select", "hidden"}:
+        return default  # before the name rules: "voicemail" is not an email field
     if kind == "email" or "email" in lowered:
         return "tester@example.org"
     if kind == "tel" or "phone" in lowered:
         return "+12025550123"
-    if kind in {"checkbox", "radio", "select", "hidden"}:
-        return default
     if kind == "url":
         return "https://example.org/"
     if kind == "date":
         return "2000-01-01"
+    if lowered.endswith("_on") or "date" in lowered:
+        return "01/15/2025"  # a date typed as US readers write it
     if "zip" in lowered or "postal" in lowered:
         return "20001"
     if kind == "number":
