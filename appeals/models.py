@@ -2,6 +2,7 @@
 
 The consent, police verification and closure records are in records.py: they are private
 records, not page content, so they stay out of page revisions (which every editor can read).
+Over 300 lines because an appeal has many fields, each declared with its check once, here.
 """
 
 from django.core.exceptions import ValidationError

@@ -1,6 +1,7 @@
 """The sign-up forms, one per kind (kinds.py).
 
-Every field has a maximum length; what is stored is what was typed.
+Every field has a maximum length; what is stored is what was typed. Over 300 lines because
+the four forms' wording and cross-field checks sit beside the base they share.
 """
 
 import copy
