@@ -26,6 +26,7 @@ from core.us_states import US_STATES
 from pages.routing import FewQueriesPageMixin
 
 from .feeds import AppealsAtomFeed, AppealsFeed
+from .listing import appeal_cards
 from .names import WORKFLOW
 from .pictures import PAGE_SPEC, Picture, picture, with_first_photo
 from .poster import poster_pdf, sheet_context
@@ -71,8 +72,6 @@ class AppealIndexPage(FewQueriesPageMixin, RoutablePageMixin, Page):
         return AppealIndexPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import appeal_cards
-
         context = super().get_context(request, *args, **kwargs)
         return context | appeal_cards(self, request.GET)
 

@@ -24,6 +24,9 @@ from wagtail.models import (
 
 from core import contacts, phone
 
+from ..approval import current_approver
+from .settings import DEFAULT_OFFICIAL_DOMAINS, SiteSettings
+
 VERIFIERS_GROUP = "Help line verifiers"
 NAME_REQUIRED = "Give the help line the name people know it by."
 # A change to one of these needs checking again against the source: it resets "last verified".
@@ -216,8 +219,6 @@ class HelpLine(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mod
         )
 
     def reset_verification_if_changed(self):
-        from ..approval import current_approver
-
         old = HelpLine.objects.filter(pk=self.pk, live=True).values(*CHECKED_FIELDS).first()
         if old is None or all(old[name] == getattr(self, name) for name in CHECKED_FIELDS):
             return
@@ -232,8 +233,6 @@ class HelpLine(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mod
 
 def official_domains():
     """The allow-list from Site settings (one domain per line), else the built-in one."""
-    from .settings import DEFAULT_OFFICIAL_DOMAINS, SiteSettings
-
     site = Site.objects.filter(is_default_site=True).first()
     text = SiteSettings.for_site(site).official_source_domains if site else ""
     return parse_domains(text or DEFAULT_OFFICIAL_DOMAINS)
